@@ -1,0 +1,78 @@
+// The plain data the domain computes on. No I/O types here: the db layer maps rows into these.
+
+/** An ISO 4217 code such as USD, JPY, KWD. */
+export type CurrencyCode = string;
+
+/** A calendar date as `YYYY-MM-DD`. Compared as strings; never a JS Date. */
+export type IsoDate = string;
+
+/** Money is integer minor units of one currency; never a float. */
+export interface Money {
+  minor: bigint;
+  currency: CurrencyCode;
+}
+
+export const LEDGER_KINDS = [
+  'invoice',
+  'payment',
+  'credit_note',
+  'fee',
+  'interest',
+  'write_off',
+  'nsf_reversal',
+  'adjustment',
+] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
+
+export const COLLECTION_STATUSES = [
+  'none',
+  'promise_to_pay',
+  'promise_broken',
+  'disputed',
+  'resolved',
+] as const;
+export type CollectionStatus = (typeof COLLECTION_STATUSES)[number];
+
+export const ACCOUNT_STATUSES = ['active', 'on_hold', 'blocked'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+/**
+ * One customer transaction. `amount` is signed (debits positive, credits negative) in the
+ * transaction currency; `amountAccounting` is the same amount in the accounting currency, as
+ * imported (never recomputed from rates).
+ */
+export interface LedgerEntry {
+  id: string;
+  kind: LedgerKind;
+  document: string;
+  postingDate: IsoDate;
+  dueDate: IsoDate | null;
+  currency: CurrencyCode;
+  amount: bigint;
+  amountAccounting: bigint;
+  collectionStatus: CollectionStatus;
+  statusDate: IsoDate | null;
+  promiseDate: IsoDate | null;
+  promiseAmount: bigint | null;
+  disputeReason: string | null;
+}
+
+/** A credit settling (part of) a debit, in the debit's currency (both share one currency). */
+export interface Settlement {
+  debitId: string;
+  creditId: string;
+  amount: bigint;
+  date: IsoDate;
+}
+
+export interface CustomerProfile {
+  id: string;
+  account: string;
+  name: string;
+  currency: CurrencyCode;
+  /** In the accounting currency, as Dynamics 365 keeps it; null when no limit is set. */
+  creditLimit: bigint | null;
+  creditRating: string | null;
+  status: AccountStatus;
+  customerSince: IsoDate | null;
+}

@@ -1,0 +1,196 @@
+// The JSON the server answers, as TypeScript types: the add-in's API client imports these (types
+// only), the routes' JSON schemas describe the same shapes. Money in JSON is an integer count of
+// minor units with the currency named in the same object (as payment APIs do); dates are
+// 'YYYY-MM-DD'; instants are ISO 8601 UTC strings.
+
+export type IsoDate = string;
+
+export interface ApiError {
+  /** Machine-readable, e.g. 'invalid_query', 'not_found', 'import_rejected'. */
+  code: string;
+  /** A human sentence that names the field. */
+  message: string;
+  details?: unknown;
+}
+
+export interface LookupMatch {
+  id: string;
+  account: string;
+  name: string;
+  matchedBy: 'contact' | 'domain';
+}
+export interface LookupResponse {
+  matches: LookupMatch[];
+}
+
+export type AccountStatus = 'active' | 'on_hold' | 'blocked';
+
+export interface CustomerListItem {
+  id: string;
+  account: string;
+  name: string;
+  status: AccountStatus;
+  currency: string;
+}
+export interface CustomerSearchResponse {
+  items: CustomerListItem[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface AgingBucket {
+  label: string;
+  /** Inclusive lower bound of days overdue; 'Current' is { fromDays: null, toDays: 0 }. */
+  fromDays: number | null;
+  /** Inclusive upper bound; null for the open-ended last bucket. */
+  toDays: number | null;
+  amount: number;
+}
+
+export interface PaymentMonth {
+  /** 'YYYY-MM' */
+  month: string;
+  /** Invoices due in that month. */
+  invoices: number;
+  paidOnTime: number;
+  paidLate: number;
+  /** Due that month and still open (or settled after the as-of date). */
+  unpaid: number;
+  state: 'on_time' | 'late' | 'none';
+}
+
+export interface CurrencyBalance {
+  currency: string;
+  balance: number;
+  overdue: number;
+}
+
+export interface CustomerSummary {
+  customer: {
+    id: string;
+    account: string;
+    name: string;
+    group: string | null;
+    salesArea: string | null;
+    paymentTerms: string | null;
+    /** The customer's own transaction currency. */
+    currency: string;
+    status: AccountStatus;
+    customerSince: IsoDate | null;
+    domains: string[];
+  };
+  asOf: IsoDate;
+  /** The accounting currency: every amount below is in it unless an object names another. */
+  currency: string;
+  balance: number;
+  overdue: number;
+  creditLimit: number | null;
+  creditRemaining: number | null;
+  creditRating: string | null;
+  creditRatingSource: 'imported' | 'derived' | null;
+  aging: AgingBucket[];
+  /** 60 days prior, 30 days prior, the as-of date: oldest first. */
+  overdueHistory: { asOf: IsoDate; amount: number }[];
+  outstandingInvoices: number;
+  balancesByCurrency: CurrencyBalance[];
+  paymentHistory: {
+    /** Share (0..1) of invoices settled in the last 12 months that were settled by their due date. */
+    onTimeShare: number | null;
+    /** Amount-weighted average days late over the same invoices (early counts as 0). */
+    averageDaysLate: number | null;
+    /** Days sales outstanding: balance / invoiced in the last 90 days × 90. */
+    dso: number | null;
+    /** The 12 months up to the as-of date, oldest first. */
+    months: PaymentMonth[];
+  };
+  collection: { promises: number; brokenPromises: number; disputes: number };
+}
+
+export type LedgerKind =
+  | 'invoice'
+  | 'payment'
+  | 'credit_note'
+  | 'fee'
+  | 'interest'
+  | 'write_off'
+  | 'nsf_reversal'
+  | 'adjustment';
+
+export type CollectionStatus = 'none' | 'promise_to_pay' | 'promise_broken' | 'disputed' | 'resolved';
+
+export interface TransactionItem {
+  id: string;
+  kind: LedgerKind;
+  document: string;
+  postingDate: IsoDate;
+  dueDate: IsoDate | null;
+  /** Transaction currency of amount and open. */
+  currency: string;
+  amount: number;
+  open: number;
+  /** In the accounting currency. */
+  openAccounting: number;
+  /** 0 when not overdue (and for credits). */
+  daysOverdue: number;
+  collectionStatus: CollectionStatus;
+  statusDate: IsoDate | null;
+  promiseDate: IsoDate | null;
+  promiseAmount: number | null;
+  disputeReason: string | null;
+}
+export interface TransactionsResponse {
+  asOf: IsoDate;
+  accountingCurrency: string;
+  items: TransactionItem[];
+  /** Open amount per transaction currency. */
+  totals: { currency: string; open: number }[];
+}
+
+export interface SettlementRef {
+  document: string;
+  kind: LedgerKind;
+  date: IsoDate;
+  /** In `currency` of the entry that carries this ref. */
+  amount: number;
+}
+
+export interface TimelineEntry {
+  id: string;
+  type: LedgerKind | 'letter' | 'activity';
+  date: IsoDate;
+  /** Document number, letter number, or the activity's purpose. */
+  title: string;
+  currency: string | null;
+  amount: number | null;
+  dueDate: IsoDate | null;
+  /** Open amount today (transactions only). */
+  open: number | null;
+  /** For debits: the credits that settled it; for credits: the debits it settled. */
+  settlements: SettlementRef[];
+  /** Free details a hover card shows (status, level, outcome…). */
+  details: Record<string, string | number | null>;
+}
+export interface TimelineResponse {
+  from: IsoDate;
+  to: IsoDate;
+  entries: TimelineEntry[];
+}
+
+export interface ImportFileReport {
+  file: string;
+  kind: 'customers' | 'contacts' | 'ledger' | 'settlements';
+  rows: number;
+}
+export interface ImportError {
+  file: string;
+  line: number;
+  column: string | null;
+  reason: string;
+}
+export interface ImportResponse {
+  files: ImportFileReport[];
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
