@@ -194,3 +194,17 @@ export interface ImportResponse {
   updated: number;
   unchanged: number;
 }
+
+/** A simulated email of the preview mailbox (GET /api/preview/mailbox). */
+export interface PreviewEmail {
+  id: string;
+  from: { displayName: string; emailAddress: string };
+  to: { displayName: string; emailAddress: string }[];
+  subject: string;
+  body: string;
+  /** ISO 8601 UTC instant. */
+  receivedAt: string;
+}
+export interface PreviewMailboxResponse {
+  emails: PreviewEmail[];
+}
