@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The test command: installs what the suites need (Chromium, a PostgreSQL server when none answers),
+# then typechecks, lints and runs every suite. With CI=true no suite may skip.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi; }
+apt_updated=0
+apt_install() {
+  [ $apt_updated = 1 ] || { as_root apt-get update -qq >/dev/null && apt_updated=1; }
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+[ -d node_modules ] || npm ci --no-audit --no-fund
+
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  echo "test: installing Debian's chromium for the end-to-end suite"
+  apt_install chromium || echo "test: could not install chromium"
+fi
+command -v xmllint >/dev/null || apt_install libxml2-utils || true
+command -v pdftotext >/dev/null || apt_install poppler-utils || true
+
+# PostgreSQL: the server at 127.0.0.1:5432 when one answers, else a throwaway cluster of our own.
+pg_answers() { node -e "require('net').connect($2,'$1').on('connect',()=>process.exit(0)).on('error',()=>process.exit(1))"; }
+if [ -z "${TEST_DATABASE_URL:-}" ]; then
+  if pg_answers 127.0.0.1 5432; then
+    export TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres
+  else
+    bash scripts/pg-throwaway.sh start
+    trap 'bash scripts/pg-throwaway.sh stop' EXIT
+    export TEST_DATABASE_URL=postgres://postgres@127.0.0.1:54329/postgres
+  fi
+fi
+echo "test: PostgreSQL suites use $TEST_DATABASE_URL"
+
+npx tsc --noEmit -p .
+npx eslint .
+[ -f dist/addin/taskpane.html ] || npx webpack --mode production >/dev/null
+
+mkdir -p test-artifacts
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-artifacts/vitest.json "$@" || status=$?
+node scripts/test-summary.mjs test-artifacts/vitest.json || status=1
+exit $status
