@@ -76,3 +76,16 @@ export interface CustomerProfile {
   status: AccountStatus;
   customerSince: IsoDate | null;
 }
+
+/**
+ * One aging period, in days overdue (or days since the document date when aging by document date),
+ * bounds inclusive. The first period has `fromDays: null` (everything not yet overdue, credits too),
+ * the last `toDays: null`; periods are contiguous.
+ */
+export interface AgingPeriod {
+  label: string;
+  fromDays: number | null;
+  toDays: number | null;
+}
+
+export type AgingBy = 'due_date' | 'document_date';
