@@ -1,0 +1,82 @@
+// Loads the demo company into an empty database through the product's own import, then applies
+// the collection statuses (promises to pay, disputes) that the import formats have no columns for.
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { ImportResponse } from '../http/contract';
+import { importFiles, type ImportSource } from '../import/index';
+import type { IsoDate } from '../domain/types';
+import { DEMO_DEFAULT_CUSTOMERS, generateCompany, type DemoStatusRow } from './company';
+import type { DemoFileKind } from './csv';
+import { DEMO_AGENTS } from './names';
+
+const FILES: readonly DemoFileKind[] = ['customers', 'contacts', 'ledger', 'settlements'];
+const STATUS_BATCH = 500;
+
+async function* asAsync(chunks: Iterable<string>): AsyncGenerator<string> {
+  yield* chunks;
+}
+
+/** The demo agents, so customers.csv's agent_email names people the database knows. */
+async function ensureAgents(db: Kysely<Database>): Promise<void> {
+  await db
+    .insertInto('agents')
+    .values(DEMO_AGENTS.map((a) => ({ email: a.email, name: a.name, role: a.role })))
+    .onConflict((oc) => oc.column('email').doNothing())
+    .execute();
+}
+
+async function applyStatuses(db: Kysely<Database>, rows: Iterable<DemoStatusRow>): Promise<number> {
+  let applied = 0;
+  let batch: DemoStatusRow[] = [];
+  const flush = async (trx: Kysely<Database>) => {
+    if (batch.length === 0) return;
+    const values = sql.join(batch.map((r) => sql`(${r.externalId}, ${r.status}, ${r.statusDate}::date,
+      ${r.promiseDate}::date, ${r.promiseAmount === null ? null : r.promiseAmount.toString()}::bigint, ${r.disputeReason})`));
+    const result = await sql`
+      UPDATE ledger_entries AS l
+      SET collection_status = v.status, status_date = v.status_date, promise_date = v.promise_date,
+          promise_amount = v.promise_amount, dispute_reason = v.dispute_reason
+      FROM (VALUES ${values}) AS v(external_id, status, status_date, promise_date, promise_amount, dispute_reason)
+      WHERE l.external_id = v.external_id`.execute(trx);
+    applied += Number(result.numAffectedRows ?? 0n);
+    batch = [];
+  };
+  await db.transaction().execute(async (trx) => {
+    for (const row of rows) {
+      batch.push(row);
+      if (batch.length >= STATUS_BATCH) await flush(trx);
+    }
+    await flush(trx);
+    await trx
+      .insertInto('audit_events')
+      .values({ actor: 'demo', action: 'demo.statuses', entity: 'ledger_entries', entity_id: null, before: null, after: JSON.stringify({ applied }) })
+      .execute();
+  });
+  return applied;
+}
+
+/**
+ * Loads the demo company as of `asOf` when the database holds no customer; returns the import's
+ * report, or null when there were customers already (the demo never mixes with real data).
+ */
+export async function loadDemo(
+  db: Kysely<Database>,
+  opts: { asOf: IsoDate; accountingCurrency: string; customers?: number; seed?: number },
+): Promise<ImportResponse | null> {
+  const existing = await db.selectFrom('customers').select('id').limit(1).executeTakeFirst();
+  if (existing) return null;
+  const company = generateCompany({
+    customers: opts.customers ?? DEMO_DEFAULT_CUSTOMERS,
+    asOf: opts.asOf,
+    accountingCurrency: opts.accountingCurrency,
+    seed: opts.seed,
+  });
+  await ensureAgents(db);
+  const sources: ImportSource[] = FILES.map((kind) => ({
+    name: `${kind}.csv`,
+    open: () => asAsync(company.files[kind]()),
+  }));
+  const report = await importFiles(db, sources, { accountingCurrency: opts.accountingCurrency, actor: 'demo' });
+  await applyStatuses(db, company.statuses());
+  return report;
+}
