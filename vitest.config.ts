@@ -20,6 +20,7 @@ export default defineConfig({
           name: 'addin',
           include: ['tests/addin/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          setupFiles: ['tests/addin/setup.ts'],
           testTimeout: 30_000,
         },
       },

@@ -1,0 +1,103 @@
+// The task pane: follows the host's theme and language, resolves the selected email to a
+// customer and shows that customer; a picker, a search or an empty state when it cannot.
+import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { MailRegular } from '@fluentui/react-icons';
+import { useEffect, useRef, useState, type JSX } from 'react';
+import type { ApiClient } from './api/client';
+import type { MailHost } from './office/host';
+import { CustomerView } from './features/customer/CustomerView';
+import { CustomerPicker } from './features/resolution/CustomerPicker';
+import { CustomerSearch, type PickedCustomer } from './features/resolution/CustomerSearch';
+import { ResolutionPending } from './features/resolution/ResolutionPending';
+import { useResolution } from './features/resolution/useResolution';
+import { EmptyState } from './ui/EmptyState';
+import { ErrorBar } from './ui/ErrorBar';
+import { LocaleProvider } from './ui/locale';
+
+const useStyles = makeStyles({
+  provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
+  root: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
+  padded: { padding: tokens.spacingHorizontalM },
+  icon: { fontSize: tokens.fontSizeHero800, color: tokens.colorNeutralForeground3 },
+});
+
+/** The agent's own choice for this item: a picked match, a searched customer, or the search open. */
+type Choice = { version: number } & ({ kind: 'customer'; customer: PickedCustomer } | { kind: 'search' });
+
+export function App(props: { host: MailHost; api: ApiClient }) {
+  const { host, api } = props;
+  const styles = useStyles();
+  const [itemVersion, setItemVersion] = useState(0);
+  const [choice, setChoice] = useState<Choice | null>(null);
+  const version = useRef(0);
+
+  useEffect(() => host.onItemChanged(() => setItemVersion(++version.current)), [host]);
+
+  const { resolution, retry } = useResolution(host, api, itemVersion);
+  // A choice made for an earlier item (a late "link" answer, say) never applies to this one.
+  const current = choice && choice.version === itemVersion ? choice : null;
+  const pick = (customer: PickedCustomer) => {
+    const at = version.current;
+    setChoice((c) => (at === version.current ? { version: at, kind: 'customer', customer } : c));
+  };
+  const openSearch = () => setChoice({ version: version.current, kind: 'search' });
+
+  const item = resolution.kind === 'no-item' || resolution.kind === 'pending' ? null : resolution.item;
+  const linkable = 'addresses' in resolution ? (resolution.addresses[0] ?? null) : null;
+  const single = resolution.kind === 'resolved' && resolution.matches.length === 1 ? resolution.matches[0]! : null;
+  const shown = current?.kind === 'customer' ? current.customer : current?.kind === 'search' ? null : single;
+
+  let body: JSX.Element;
+  if (resolution.kind === 'pending') {
+    body = <ResolutionPending addresses={[]} />;
+  } else if (shown) {
+    body = <CustomerView key={`${itemVersion}|${shown.id}`} api={api} item={item} customerId={shown.id} onChangeCustomer={openSearch} />;
+  } else if (current?.kind === 'search') {
+    body = <CustomerSearch key={itemVersion} api={api} address={linkable} onPick={pick} />;
+  } else if (resolution.kind === 'no-item') {
+    body = (
+      <EmptyState
+        icon={<MailRegular className={styles.icon} />}
+        title="Select an email from a customer"
+        description="The customer's balance, aging and history appear here."
+      />
+    );
+  } else if (resolution.kind === 'no-counterparts') {
+    body = (
+      <>
+        <EmptyState title="Add a recipient" description="Or find the customer yourself." />
+        <CustomerSearch key={itemVersion} api={api} address={null} onPick={pick} />
+      </>
+    );
+  } else if (resolution.kind === 'loading') {
+    body = <ResolutionPending addresses={resolution.addresses} />;
+  } else if (resolution.kind === 'error') {
+    body = (
+      <div className={styles.padded}>
+        <ErrorBar title="The sender could not be looked up" error={resolution.error} onRetry={retry} />
+      </div>
+    );
+  } else if (resolution.matches.length > 1) {
+    body = <CustomerPicker matches={resolution.matches} onPick={pick} />;
+  } else {
+    body = (
+      <>
+        <EmptyState
+          title={`No customer found for ${resolution.addresses.map((a) => a.emailAddress).join(', ')}`}
+          description="Search for the customer, then link the address so the next email finds it."
+        />
+        <CustomerSearch key={itemVersion} api={api} address={linkable} onPick={pick} />
+      </>
+    );
+  }
+
+  return (
+    <FluentProvider theme={host.isDarkTheme() ? webDarkTheme : webLightTheme} className={styles.provider}>
+      <LocaleProvider value={host.displayLanguage}>
+        <main className={styles.root} aria-label="Collections">
+          {body}
+        </main>
+      </LocaleProvider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,112 @@
+// The customer at a glance: name, account, status, rating, balance, overdue with its trend and
+// the year's payment marks, with refresh and an overflow menu of less frequent actions.
+import {
+  Button,
+  makeStyles,
+  mergeClasses,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Text,
+  Tooltip,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowClockwiseRegular, MoreHorizontalRegular } from '@fluentui/react-icons';
+import type { CustomerSummary } from '../../../server/http/contract';
+import { Money } from '../../ui/Money';
+import { AccountStatusBadge } from '../../ui/StatusBadge';
+import { OverdueTrend } from './OverdueTrend';
+import { PaymentMarks } from './PaymentMarks';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  top: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS },
+  name: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere', margin: 0 },
+  meta: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2 },
+  figures: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXXL, rowGap: tokens.spacingVerticalS, margin: 0 },
+  figure: { display: 'flex', flexDirection: 'column', minWidth: 0, margin: 0 },
+  label: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  balance: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  overdue: {
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorStatusWarningForeground1,
+    margin: 0,
+  },
+  noOverdue: { color: tokens.colorNeutralForeground1 },
+  trend: { margin: 0 },
+});
+
+export interface HeaderActions {
+  onRefresh: () => void;
+  onPickDate: () => void;
+  onChangeCustomer: () => void;
+}
+
+export function Header(props: { summary: CustomerSummary } & HeaderActions) {
+  const styles = useStyles();
+  const s = props.summary;
+  const copyAccount = () => void navigator.clipboard?.writeText(s.customer.account).catch(() => undefined);
+  return (
+    <header className={styles.root}>
+      <div className={styles.top}>
+        <Text as="h1" size={500} weight="semibold" className={styles.name}>
+          {s.customer.name}
+        </Text>
+        <Tooltip content="Refresh" relationship="label">
+          <Button appearance="subtle" icon={<ArrowClockwiseRegular />} onClick={props.onRefresh} />
+        </Tooltip>
+        <Menu>
+          <MenuTrigger disableButtonEnhancement>
+            <Tooltip content="More actions" relationship="label">
+              <Button appearance="subtle" icon={<MoreHorizontalRegular />} />
+            </Tooltip>
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              <MenuItem onClick={props.onPickDate}>View as of a date…</MenuItem>
+              <MenuItem onClick={props.onChangeCustomer}>Choose another customer</MenuItem>
+              <MenuItem onClick={copyAccount}>Copy account number</MenuItem>
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+      </div>
+      <div className={styles.meta}>
+        <Text size={200}>{s.customer.account}</Text>
+        {s.creditRating && (
+          <Text size={200} title={s.creditRatingSource === 'derived' ? 'Derived from payment behaviour' : undefined}>
+            · Rating {s.creditRating}
+          </Text>
+        )}
+        <AccountStatusBadge status={s.customer.status} />
+      </div>
+      <dl className={styles.figures}>
+        <div className={styles.figure}>
+          <dt className={styles.label}>Balance</dt>
+          <dd className={styles.balance}>
+            <Money minor={s.balance} currency={s.currency} />
+          </dd>
+        </div>
+        <div className={styles.figure}>
+          <dt className={styles.label}>Overdue</dt>
+          <dd className={mergeClasses(styles.overdue, s.overdue <= 0 && styles.noOverdue)}>
+            <Money minor={s.overdue} currency={s.currency} />
+          </dd>
+          <dd className={styles.trend}>
+            <OverdueTrend history={s.overdueHistory} currency={s.currency} />
+          </dd>
+        </div>
+      </dl>
+      <PaymentMarks months={s.paymentHistory.months} onTimeShare={s.paymentHistory.onTimeShare} />
+    </header>
+  );
+}

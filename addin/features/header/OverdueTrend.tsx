@@ -1,0 +1,48 @@
+// The overdue amount today against 30 and 60 days before: up (worse) in the danger colour,
+// down (better) in the success colour, with words for screen readers.
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { ArrowDownRegular, ArrowUpRegular } from '@fluentui/react-icons';
+import { formatMoney } from '../../ui/format';
+import { useLocale } from '../../ui/locale';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', margin: 0, padding: 0, listStyleType: 'none' },
+  item: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS, fontSize: tokens.fontSizeBase200 },
+  up: { color: tokens.colorStatusDangerForeground1 },
+  down: { color: tokens.colorStatusSuccessForeground1 },
+  flat: { color: tokens.colorNeutralForeground3 },
+});
+
+function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+export function OverdueTrend(props: { history: { asOf: string; amount: number }[]; currency: string }) {
+  const styles = useStyles();
+  const locale = useLocale();
+  const today = props.history[props.history.length - 1];
+  if (!today || props.history.length < 2) return null;
+  const prior = props.history.slice(0, -1).reverse();
+  return (
+    <ul className={styles.root} aria-label="Overdue trend">
+      {prior.map((p) => {
+        const delta = today.amount - p.amount;
+        const days = daysBetween(p.asOf, today.asOf);
+        const ago = `${days} days ago`;
+        const amount = formatMoney(Math.abs(delta), props.currency, locale);
+        const cls = delta > 0 ? styles.up : delta < 0 ? styles.down : styles.flat;
+        const words = delta > 0 ? `up ${amount} from ${ago}` : delta < 0 ? `down ${amount} from ${ago}` : `unchanged since ${ago}`;
+        return (
+          <li key={p.asOf} title={words}>
+            <span role="img" aria-label={words} className={styles.item}>
+              <span className={cls}>{delta > 0 ? <ArrowUpRegular /> : delta < 0 ? <ArrowDownRegular /> : '='}</span>
+              <Text size={200}>
+                {delta === 0 ? '' : amount} vs {days}d
+              </Text>
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,69 @@
+// The aging buckets as a table whose bars are plain divs: amounts and percentages are text, so a
+// screen reader reads the same numbers the eye sees; overdue buckets warm from yellow to dark red.
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { AgingBucket } from '../../../server/http/contract';
+import { formatPercent } from '../../ui/format';
+import { useLocale } from '../../ui/locale';
+import { Money } from '../../ui/Money';
+
+const useStyles = makeStyles({
+  table: { width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed', fontSize: tokens.fontSizeBase200 },
+  caption: { textAlign: 'start', fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, paddingBottom: tokens.spacingVerticalS },
+  row: { height: tokens.spacingVerticalXXL },
+  label: { width: '22%', textAlign: 'start', fontWeight: tokens.fontWeightRegular, whiteSpace: 'nowrap' },
+  barCell: { paddingInline: tokens.spacingHorizontalS },
+  track: { height: tokens.spacingVerticalM, borderRadius: tokens.borderRadiusSmall, backgroundColor: tokens.colorNeutralBackground3 },
+  bar: { height: '100%', borderRadius: tokens.borderRadiusSmall, minWidth: tokens.strokeWidthThick },
+  amount: { width: '36%', textAlign: 'end', whiteSpace: 'nowrap' },
+  pct: { width: '13%', textAlign: 'end', color: tokens.colorNeutralForeground3 },
+  b0: { backgroundColor: tokens.colorBrandBackground },
+  b1: { backgroundColor: tokens.colorPaletteYellowBackground3 },
+  b2: { backgroundColor: tokens.colorPaletteMarigoldBackground3 },
+  b3: { backgroundColor: tokens.colorPaletteDarkOrangeBackground3 },
+  b4: { backgroundColor: tokens.colorPaletteRedBackground3 },
+  b5: { backgroundColor: tokens.colorPaletteRedForeground1 },
+});
+
+const tones = ['b0', 'b1', 'b2', 'b3', 'b4', 'b5'] as const;
+
+export function AgingChart(props: { buckets: AgingBucket[]; currency: string }) {
+  const styles = useStyles();
+  const locale = useLocale();
+  const positive = props.buckets.reduce((sum, b) => sum + Math.max(0, b.amount), 0);
+  const largest = Math.max(0, ...props.buckets.map((b) => b.amount));
+  return (
+    <table className={styles.table}>
+      <caption className={styles.caption}>Aging by due date</caption>
+      <thead hidden>
+        <tr>
+          <th scope="col">Period</th>
+          <th scope="col">Bar</th>
+          <th scope="col">Amount</th>
+          <th scope="col">Share</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.buckets.map((b, i) => {
+          const share = positive > 0 && b.amount > 0 ? b.amount / positive : 0;
+          const width = largest > 0 && b.amount > 0 ? (b.amount / largest) * 100 : 0;
+          return (
+            <tr key={b.label} className={styles.row}>
+              <th scope="row" className={styles.label}>
+                {b.label}
+              </th>
+              <td className={styles.barCell} aria-hidden>
+                <div className={styles.track}>
+                  {width > 0 && <div className={mergeClasses(styles.bar, styles[tones[Math.min(i, tones.length - 1)]!])} style={{ width: `${width}%` }} />}
+                </div>
+              </td>
+              <td className={styles.amount}>
+                <Money minor={b.amount} currency={props.currency} />
+              </td>
+              <td className={styles.pct}>{b.amount > 0 ? formatPercent(share, locale) : '—'}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

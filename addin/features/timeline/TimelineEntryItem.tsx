@@ -1,0 +1,111 @@
+// One timeline entry: a one-line summary that expands into its details and settlements.
+import { AccordionHeader, AccordionItem, AccordionPanel, makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { TimelineEntry } from '../../../server/http/contract';
+import { DateText } from '../../ui/DateText';
+import { Money } from '../../ui/Money';
+
+const typeLabel: Record<TimelineEntry['type'], string> = {
+  invoice: 'Invoice',
+  payment: 'Payment',
+  credit_note: 'Credit note',
+  fee: 'Fee',
+  interest: 'Interest',
+  write_off: 'Write-off',
+  nsf_reversal: 'NSF reversal',
+  adjustment: 'Adjustment',
+  letter: 'Collection letter',
+  activity: 'Activity',
+};
+
+const useStyles = makeStyles({
+  summary: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalS, width: '100%', minWidth: 0 },
+  title: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere', display: 'flex', flexDirection: 'column', textAlign: 'start' },
+  type: { color: tokens.colorNeutralForeground3 },
+  amount: { whiteSpace: 'nowrap', fontWeight: tokens.fontWeightSemibold },
+  details: {
+    display: 'grid',
+    gridTemplateColumns: 'auto 1fr',
+    gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+  },
+  pair: { display: 'contents' },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, overflowWrap: 'anywhere' },
+  settlements: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+});
+
+function humanize(key: string): string {
+  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function TimelineEntryItem(props: { entry: TimelineEntry }) {
+  const styles = useStyles();
+  const e = props.entry;
+  const isCredit = e.type === 'payment' || e.type === 'credit_note';
+  return (
+    <AccordionItem value={e.id}>
+      <AccordionHeader size="small">
+        <span className={styles.summary}>
+          <Text size={200}>
+            <DateText date={e.date} />
+          </Text>
+          <span className={styles.title}>
+            <Text size={200} className={styles.type}>
+              {typeLabel[e.type]}
+            </Text>
+            <Text size={300}>{e.title}</Text>
+          </span>
+          {e.amount !== null && e.currency && (
+            <Text size={300} className={styles.amount}>
+              <Money minor={e.amount} currency={e.currency} />
+            </Text>
+          )}
+        </span>
+      </AccordionHeader>
+      <AccordionPanel>
+        <dl className={styles.details}>
+          {e.dueDate && (
+            <>
+              <dt className={styles.term}>Due</dt>
+              <dd className={styles.value}>
+                <DateText date={e.dueDate} />
+              </dd>
+            </>
+          )}
+          {e.open !== null && e.currency && (
+            <>
+              <dt className={styles.term}>Open today</dt>
+              <dd className={styles.value}>
+                <Money minor={e.open} currency={e.currency} />
+              </dd>
+            </>
+          )}
+          {Object.entries(e.details)
+            .filter(([, v]) => v !== null && v !== '')
+            .map(([k, v]) => (
+              <div key={k} className={styles.pair}>
+                <dt className={styles.term}>{humanize(k)}</dt>
+                <dd className={styles.value}>{String(v)}</dd>
+              </div>
+            ))}
+          {e.settlements.length > 0 && (
+            <>
+              <dt className={styles.term}>{isCredit ? 'Settled' : 'Settled by'}</dt>
+              <dd className={styles.value}>
+                <ul className={styles.settlements}>
+                  {e.settlements.map((s, i) => (
+                    <li key={`${s.document}-${s.date}-${i}`}>
+                      {s.document} · <DateText date={s.date} /> · {e.currency ? <Money minor={s.amount} currency={e.currency} /> : s.amount}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          )}
+        </dl>
+      </AccordionPanel>
+    </AccordionItem>
+  );
+}

@@ -1,0 +1,58 @@
+// The columns of the transactions grid (document with its collection status, due date, days late,
+// open amount) and how each sorts.
+import { createTableColumn, TableCellLayout, type TableColumnDefinition } from '@fluentui/react-components';
+import type { TransactionItem } from '../../../server/http/contract';
+import { DateText } from '../../ui/DateText';
+import { Money } from '../../ui/Money';
+import { CollectionStatusBadge } from '../../ui/StatusBadge';
+
+const kindLabel: Record<TransactionItem['kind'], string> = {
+  invoice: 'Invoice',
+  payment: 'Payment',
+  credit_note: 'Credit note',
+  fee: 'Fee',
+  interest: 'Interest',
+  write_off: 'Write-off',
+  nsf_reversal: 'NSF reversal',
+  adjustment: 'Adjustment',
+};
+
+export function transactionKindLabel(kind: TransactionItem['kind']): string {
+  return kindLabel[kind];
+}
+
+export const transactionColumns: TableColumnDefinition<TransactionItem>[] = [
+  createTableColumn<TransactionItem>({
+    columnId: 'document',
+    compare: (a, b) => a.document.localeCompare(b.document, undefined, { numeric: true }),
+    renderHeaderCell: () => 'Document',
+    // The status rides under the number so four columns fit 320 px; the kind shows when there is none.
+    renderCell: (t) => (
+      <TableCellLayout
+        truncate
+        description={t.collectionStatus === 'none' ? kindLabel[t.kind] : <CollectionStatusBadge status={t.collectionStatus} />}
+      >
+        {t.document}
+      </TableCellLayout>
+    ),
+  }),
+  createTableColumn<TransactionItem>({
+    columnId: 'dueDate',
+    compare: (a, b) => (a.dueDate ?? a.postingDate).localeCompare(b.dueDate ?? b.postingDate),
+    renderHeaderCell: () => 'Due',
+    renderCell: (t) => <DateText date={t.dueDate} short />,
+  }),
+  createTableColumn<TransactionItem>({
+    columnId: 'daysOverdue',
+    compare: (a, b) => a.daysOverdue - b.daysOverdue,
+    renderHeaderCell: () => 'Days late',
+    renderCell: (t) => (t.daysOverdue > 0 ? t.daysOverdue : '—'),
+  }),
+  createTableColumn<TransactionItem>({
+    columnId: 'open',
+    // Amounts of different currencies are compared in the accounting currency.
+    compare: (a, b) => a.openAccounting - b.openAccounting,
+    renderHeaderCell: () => 'Open',
+    renderCell: (t) => <Money minor={t.open} currency={t.currency} />,
+  }),
+];

@@ -1,0 +1,124 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { App } from '../../../addin/App';
+import { email, fakeApi, FakeHost, summary, tx, type World } from '../support/fakes';
+
+function world(over: Partial<World> = {}): World {
+  return {
+    lookups: { 'ap@contoso.com': [{ id: '1', account: 'C-1', name: 'Contoso Retail Ltd', matchedBy: 'contact' }] },
+    summaries: { '1': summary('1', 'Contoso Retail Ltd') },
+    transactions: {
+      '1': [
+        tx('INV-100042', { dueDate: '2025-05-01', daysOverdue: 60, open: 90000, openAccounting: 90000, collectionStatus: 'disputed' }),
+        tx('INV-100050', { dueDate: '2025-07-15', daysOverdue: 0, open: 250000, openAccounting: 250000 }),
+        tx('INV-100031', { dueDate: '2025-03-20', daysOverdue: 102, open: 70000, currency: 'EUR', openAccounting: 76000 }),
+        tx('INV-100010', { dueDate: '2025-01-10', daysOverdue: 0, open: 0, openAccounting: 0 }),
+        tx('PAY-7781', { kind: 'payment', dueDate: null, daysOverdue: 0, amount: -50000, open: 0, openAccounting: 0 }),
+      ],
+    },
+    ...over,
+  };
+}
+
+async function openCustomer(w: World, mail = email('ap@contoso.com')) {
+  const api = fakeApi(w);
+  render(<App host={new FakeHost(mail)} api={api} />);
+  await screen.findByRole('heading', { name: 'Contoso Retail Ltd' });
+  return api;
+}
+
+describe('Mentioned in this email', () => {
+  it('shows the documents the subject and body name, with open amount and status', async () => {
+    const mail = email('ap@contoso.com', { subject: 'Re: INV-100042', body: 'We paid 7781 last week; inv 100010 too.' });
+    await openCustomer(world(), mail);
+    const section = await screen.findByRole('region', { name: 'Mentioned in this email' });
+    const rows = within(section).getAllByRole('listitem').map((li) => li.textContent);
+    expect(rows).toEqual([
+      expect.stringMatching(/^INV-100042Invoiceopen \$900\.00 · 60 days lateDisputed$/),
+      expect.stringMatching(/^PAY-7781Payment.*settled/),
+      expect.stringMatching(/^INV-100010Invoicesettled/),
+    ]);
+  });
+
+  it('stays hidden and asks nothing when the email names no document', async () => {
+    const api = await openCustomer(world(), email('ap@contoso.com', { subject: 'Hello', body: 'Thanks for the call.' }));
+    expect(screen.queryByRole('region', { name: 'Mentioned in this email' })).toBeNull();
+    expect(api.transactions).not.toHaveBeenCalled();
+  });
+});
+
+describe('Overview tab', () => {
+  it('reads the aging buckets with amounts and shares, and shows negative remaining credit as a danger', async () => {
+    await openCustomer(world());
+    const table = screen.getByRole('table', { name: 'Aging by due date' });
+    const row = within(table).getByRole('row', { name: /31–60/ });
+    expect(row.textContent).toContain('$4,950.00');
+    expect(row.textContent).toContain('40%');
+    const remaining = screen.getByText('Remaining credit').nextElementSibling!;
+    expect(remaining.textContent).toBe('-$2,480.00');
+  });
+});
+
+describe('Transactions tab', () => {
+  it('lists open items sorted by due date, re-sorts by a column, and totals per currency', async () => {
+    await openCustomer(world());
+    await userEvent.click(screen.getByRole('tab', { name: 'Transactions' }));
+    const grid = await screen.findByRole('grid', { name: 'Transactions' });
+    const docs = () => within(grid).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('gridcell')[0]!.textContent);
+    expect(docs()).toEqual(['INV-100031Invoice', 'INV-100042Disputed', 'INV-100050Invoice']);
+    await userEvent.click(within(grid).getByRole('button', { name: 'Open' }));
+    expect(docs()).toEqual(['INV-100031Invoice', 'INV-100042Disputed', 'INV-100050Invoice']);
+    await userEvent.click(within(grid).getByRole('button', { name: 'Open' }));
+    expect(docs()).toEqual(['INV-100050Invoice', 'INV-100042Disputed', 'INV-100031Invoice']);
+    const totals = screen.getByLabelText('Open totals per currency');
+    expect(totals.textContent).toContain('Total open USD$3,400.00');
+    expect(totals.textContent).toContain('Total open EUR€700.00');
+  });
+
+  it('sorts from the keyboard', async () => {
+    await openCustomer(world());
+    await userEvent.click(screen.getByRole('tab', { name: 'Transactions' }));
+    const grid = await screen.findByRole('grid', { name: 'Transactions' });
+    within(grid).getByRole('button', { name: 'Days late' }).focus();
+    await userEvent.keyboard('{Enter}');
+    await userEvent.keyboard('{Enter}');
+    const first = within(grid).getAllByRole('row')[1]!;
+    expect(within(first).getAllByRole('gridcell')[0]!.textContent).toBe('INV-100031Invoice');
+    expect(within(grid).getByRole('columnheader', { name: 'Days late' }).getAttribute('aria-sort')).toBe('descending');
+  });
+
+  it('includes settled items on request', async () => {
+    const api = await openCustomer(world());
+    await userEvent.click(screen.getByRole('tab', { name: 'Transactions' }));
+    await screen.findByRole('grid', { name: 'Transactions' });
+    await userEvent.click(screen.getByRole('switch', { name: 'Include settled transactions' }));
+    await waitFor(() => expect(within(screen.getByRole('grid', { name: 'Transactions' })).getAllByRole('row')).toHaveLength(6));
+    expect(api.transactions).toHaveBeenLastCalledWith('1', { status: 'all', asOf: undefined }, expect.any(AbortSignal));
+  });
+});
+
+describe('Refresh', () => {
+  it('asks the server again for the customer', async () => {
+    const api = await openCustomer(world());
+    expect(api.summary).toHaveBeenCalledTimes(1);
+    await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    expect(await screen.findByRole('heading', { name: 'Contoso Retail Ltd' })).toBeTruthy();
+    expect(api.summary).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('As of a date', () => {
+  it('re-queries the summary for the date picked, says so, and resets to today', async () => {
+    const api = await openCustomer(world());
+    await userEvent.click(screen.getByRole('button', { name: 'More actions' }));
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'View as of a date…' }));
+    const field = screen.getByLabelText('Show the customer as of');
+    await userEvent.type(field, '2025-03-31');
+    await waitFor(() => expect(api.summary).toHaveBeenLastCalledWith('1', '2025-03-31', expect.any(AbortSignal)));
+    expect(await screen.findByText('Mar 31, 2025')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Back to today' }));
+    await waitFor(() => expect(api.summary).toHaveBeenLastCalledWith('1', undefined, expect.any(AbortSignal)));
+    expect(screen.queryByText('Mar 31, 2025')).toBeNull();
+  });
+});
