@@ -1,0 +1,53 @@
+// Bootstraps the task pane: waits for Office (or, inside the browser preview, its stand-in), adapts
+// it through createOfficeHost, and mounts the App (which applies the host's Fluent theme itself).
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { App } from './App';
+import { createApiClient } from './api/client';
+import { createOfficeHost } from './office/mailbox';
+import { findPreviewOffice } from './office/preview-bridge';
+
+/** The preview's stand-in wins: outside Office, a loaded office.js has no mailbox to give. */
+async function mailboxOffice(): Promise<typeof Office | null> {
+  const office = findPreviewOffice(window) ?? (typeof Office === 'undefined' ? null : Office);
+  if (!office) return null;
+  await office.onReady();
+  return office.context?.mailbox ? office : null;
+}
+
+function NotInOutlook() {
+  const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+  return (
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh' }}>
+      <MessageBar intent="info">
+        <MessageBarBody>
+          <MessageBarTitle>Open this pane from Outlook</MessageBarTitle>
+          This page is the Collections task pane. Select an email in Outlook and open Collections, or try the{' '}
+          <a href="/preview" target="_top">
+            preview with demo data
+          </a>
+          .
+        </MessageBarBody>
+      </MessageBar>
+    </FluentProvider>
+  );
+}
+
+function mount(children: ReactNode) {
+  createRoot(document.getElementById('root')!).render(<StrictMode>{children}</StrictMode>);
+}
+
+async function start() {
+  const office = await mailboxOffice();
+  if (!office) {
+    mount(<NotInOutlook />);
+    return;
+  }
+  const host = createOfficeHost(office);
+  await host.ready;
+  const api = createApiClient({ baseUrl: window.location.origin });
+  mount(<App host={host} api={api} />);
+}
+
+void start();
