@@ -24,6 +24,9 @@ export interface CustomersTable {
   letters_excluded: Generated<boolean>;
   created_at: Generated<Instant>;
   updated_at: Generated<Instant>;
+  /** Migration 003: the customer's letter sequence (null: the default sequence) and postal address. */
+  letter_sequence_id: Generated<string | null>;
+  postal_address: Generated<string | null>;
 }
 
 export interface ContactsTable {
@@ -91,6 +94,170 @@ export interface AuditEventsTable {
   after: Json<unknown> | null;
 }
 
+export type ActivityType = 'call' | 'task' | 'appointment' | 'event' | 'note' | 'email';
+export type ActivityOutcome = 'reached' | 'left_message' | 'no_answer' | 'promise_to_pay' | 'dispute' | 'wrong_contact';
+export type ActivityStatus = 'open' | 'completed' | 'cancelled';
+export type SyncState = 'not_configured' | 'pending' | 'synced' | 'failed';
+
+/** One change to an activity, by the agent (source 'app') or in Outlook/To Do (source 'outlook'). */
+export interface ActivityHistoryEntry {
+  at: string;
+  source: 'app' | 'outlook';
+  actor: string | null;
+  changes: Record<string, { from: unknown; to: unknown }>;
+  /** Set when a change lost to a later one (last change wins). */
+  superseded?: boolean;
+}
+
+export interface ActivitiesTable {
+  id: Generated<string>;
+  customer_id: string;
+  type: ActivityType;
+  purpose: string;
+  outcome: ActivityOutcome | null;
+  notes: string | null;
+  contact: string | null;
+  duration_minutes: number | null;
+  start_at: Instant | null;
+  end_at: Instant | null;
+  due_at: Instant | null;
+  follow_up_at: Instant | null;
+  status: Generated<ActivityStatus>;
+  owner_agent_id: string;
+  ledger_entry_ids: Generated<string[]>;
+  graph_event_id: string | null;
+  graph_task_id: string | null;
+  sync_state: Generated<SyncState>;
+  sync_error: string | null;
+  history: ColumnType<ActivityHistoryEntry[], string | undefined, string>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface OutboxTable {
+  id: Generated<bigint>;
+  activity_id: string | null;
+  agent_id: string;
+  kind: 'event' | 'task' | 'mail';
+  idempotency_key: string;
+  payload: ColumnType<Record<string, unknown>, string | undefined, string>;
+  attempts: Generated<number>;
+  next_attempt_at: Instant;
+  locked_until: Instant | null;
+  locked_by: string | null;
+  last_error: string | null;
+  result: 'sent' | 'failed' | null;
+  done_at: Instant | null;
+  created_at: Instant;
+}
+
+export interface IdempotencyKeysTable {
+  key: string;
+  agent_id: string;
+  route: string;
+  status_code: number;
+  response: ColumnType<unknown, string, string>;
+  created_at: Instant;
+}
+
+export interface GraphDeltaLinksTable {
+  agent_id: string;
+  /** 'tasks:<listId>' or 'calendarView'. */
+  resource: string;
+  delta_link: string;
+  updated_at: Instant;
+}
+
+export interface GraphTaskListsTable {
+  agent_id: string;
+  list_id: string;
+  created_at: Instant;
+}
+
+// Migration 003: collection letters.
+export interface CollectionLetterSequencesTable {
+  id: Generated<string>;
+  name: string;
+  /** Two-letter language of the letters unless a post asks for another. */
+  language: Generated<string>;
+  is_default: Generated<boolean>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface CollectionLetterLevelsTable {
+  id: Generated<string>;
+  sequence_id: string;
+  level: number;
+  name: string;
+  days: number;
+  /** Minor units of the accounting currency. */
+  min_overdue: Generated<bigint>;
+  /** Currency code → fee in that currency's minor units, as a decimal string. */
+  fees: Json<Record<string, string>>;
+  /** Language → the letter's text with {{placeholders}}. */
+  templates: Json<Record<string, { subject: string; body: string; payment: string }>>;
+}
+
+export interface CollectionLettersTable {
+  id: Generated<string>;
+  number: string;
+  customer_id: string;
+  sequence_id: string;
+  level: number;
+  level_name: string;
+  letter_date: DateCol;
+  language: string;
+  fee_entry_id: string | null;
+  fee_currency: string | null;
+  fee_amount: bigint | null;
+  fee_accounting: bigint | null;
+  total_accounting: bigint;
+  /** Open overdue amount per currency: [{ currency, open: minor as decimal string }]. */
+  totals: Json<Array<{ currency: string; open: string }>>;
+  delivery: 'reply' | 'graph';
+  status: Generated<'posted' | 'sent' | 'failed'>;
+  recipient: string | null;
+  subject: string;
+  html: string;
+  pdf: Uint8Array;
+  idempotency_key: string;
+  request_key: string | null;
+  batch_id: string | null;
+  posted_by: string;
+  created_at: Instant;
+}
+
+export interface CollectionLetterLinesTable {
+  letter_id: string;
+  entry_id: string;
+  currency: string;
+  open_amount: bigint;
+  open_accounting: bigint;
+  days_overdue: number;
+}
+
+export interface CollectionLetterBatchesTable {
+  id: Generated<string>;
+  requested_by: string;
+  agent_id: string | null;
+  as_of: DateCol;
+  delivery: 'reply' | 'graph';
+  status: Generated<'running' | 'interrupted' | 'done'>;
+  request_key: string | null;
+  created_at: Instant;
+  finished_at: Instant | null;
+}
+
+export interface CollectionLetterBatchItemsTable {
+  batch_id: string;
+  position: number;
+  customer_id: string;
+  state: Generated<'pending' | 'posted' | 'sent' | 'skipped' | 'failed'>;
+  reason: string | null;
+  letter_id: string | null;
+}
+
 export interface Database {
   customers: CustomersTable;
   contacts: ContactsTable;
@@ -98,4 +265,15 @@ export interface Database {
   settlements: SettlementsTable;
   agents: AgentsTable;
   audit_events: AuditEventsTable;
+  collection_letter_sequences: CollectionLetterSequencesTable;
+  collection_letter_levels: CollectionLetterLevelsTable;
+  collection_letters: CollectionLettersTable;
+  collection_letter_lines: CollectionLetterLinesTable;
+  collection_letter_batches: CollectionLetterBatchesTable;
+  collection_letter_batch_items: CollectionLetterBatchItemsTable;
+  activities: ActivitiesTable;
+  outbox: OutboxTable;
+  idempotency_keys: IdempotencyKeysTable;
+  graph_delta_links: GraphDeltaLinksTable;
+  graph_task_lists: GraphTaskListsTable;
 }

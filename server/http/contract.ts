@@ -208,3 +208,191 @@ export interface PreviewEmail {
 export interface PreviewMailboxResponse {
   emails: PreviewEmail[];
 }
+
+/** POST /api/customers/:id/contacts: links a sender's address to a customer. */
+export interface LinkContactRequest {
+  email: string;
+  name?: string;
+}
+export interface ContactResponse {
+  id: string;
+  customerId: string;
+  /** Lower-cased. */
+  email: string;
+  name: string | null;
+}
+
+// Collection letters (issue 6).
+
+export interface LetterLineItem {
+  entryId: string;
+  document: string;
+  postingDate: IsoDate;
+  dueDate: IsoDate;
+  /** Transaction currency of `open`. */
+  currency: string;
+  open: number;
+  /** In the accounting currency. */
+  openAccounting: number;
+  daysOverdue: number;
+}
+
+export interface LetterFeeAmount {
+  currency: string;
+  amount: number;
+  /** The same fee in the accounting currency. */
+  amountAccounting: number;
+}
+
+export type NoLetterReason = 'excluded' | 'no_levels' | 'nothing_overdue' | 'not_due_yet' | 'below_minimum';
+
+export interface LetterProposalResponse {
+  customer: { id: string; account: string; name: string };
+  asOf: IsoDate;
+  accountingCurrency: string;
+  sequence: { id: string; name: string } | null;
+  due: boolean;
+  /** Why no letter is due; null when one is. */
+  reason: NoLetterReason | null;
+  /** The level due (or next, when none is due yet). */
+  level: { level: number; name: string; days: number } | null;
+  /** When the next level falls due on today's ledger ('not_due_yet'). */
+  dueOn: IsoDate | null;
+  lines: LetterLineItem[];
+  totals: { currency: string; open: number }[];
+  totalAccounting: number;
+  fee: LetterFeeAmount | null;
+}
+
+export interface BatchProposalResponse {
+  asOf: IsoDate;
+  agentId: string | null;
+  accountingCurrency: string;
+  /** The customers due a letter. */
+  items: LetterProposalResponse[];
+  /** How many customers are not due a letter, by reason. */
+  notDue: Partial<Record<NoLetterReason, number>>;
+}
+
+export type LetterDelivery = 'reply' | 'graph';
+
+export interface CollectionLetterResponse {
+  id: string;
+  number: string;
+  customerId: string;
+  level: number;
+  levelName: string;
+  letterDate: IsoDate;
+  language: string;
+  delivery: LetterDelivery;
+  /** 'sent' once Graph accepted the mail (or the pane reported the reply sent); 'failed' when Graph refused it. */
+  status: 'posted' | 'sent' | 'failed';
+  subject: string;
+  recipient: string | null;
+  accountingCurrency: string;
+  totals: { currency: string; open: number }[];
+  totalAccounting: number;
+  fee: LetterFeeAmount | null;
+  feeEntryId: string | null;
+  lines: LetterLineItem[];
+  postedBy: string;
+  /** ISO 8601 UTC instant. */
+  postedAt: string;
+  htmlUrl: string;
+  pdfUrl: string;
+  /** False when an earlier post with the same key (or the same customer, level and date) was returned. */
+  created?: boolean;
+}
+
+export type BatchItemState = 'pending' | 'posted' | 'sent' | 'skipped' | 'failed';
+
+export interface LetterBatchResponse {
+  id: string;
+  asOf: IsoDate;
+  delivery: LetterDelivery;
+  status: 'running' | 'interrupted' | 'done';
+  counts: Record<BatchItemState, number>;
+  items: {
+    customerId: string;
+    account: string;
+    name: string;
+    state: BatchItemState;
+    reason: string | null;
+    letterId: string | null;
+    letterNumber: string | null;
+  }[];
+}
+
+export type ActivityType = 'call' | 'task' | 'appointment' | 'event' | 'note' | 'email';
+export type ActivityOutcome = 'reached' | 'left_message' | 'no_answer' | 'promise_to_pay' | 'dispute' | 'wrong_contact';
+export type ActivityStatus = 'open' | 'completed' | 'cancelled';
+export type ActivitySyncState = 'not_configured' | 'pending' | 'synced' | 'failed';
+
+/** POST /api/customers/:id/activities (header Idempotency-Key replays the first result). */
+export interface CreateActivityRequest {
+  type: ActivityType;
+  purpose: string;
+  outcome?: ActivityOutcome | null;
+  notes?: string | null;
+  contact?: string | null;
+  durationMinutes?: number | null;
+  /** ISO 8601 instants. A call without startAt happened now. */
+  startAt?: string | null;
+  endAt?: string | null;
+  dueAt?: string | null;
+  followUpAt?: string | null;
+  ledgerEntryIds?: string[];
+  /** Required with outcome promise_to_pay: amounts in minor units of each transaction's currency. */
+  promise?: { date: IsoDate; items: Array<{ transactionId: string; amount: number; currency: string }> };
+  /** Required with outcome dispute. */
+  dispute?: { reasonCode: string; transactionIds: string[] };
+}
+
+/** PATCH /api/activities/:id: edit, complete (status completed) or cancel (status cancelled). */
+export type UpdateActivityRequest = Partial<
+  Pick<CreateActivityRequest, 'purpose' | 'outcome' | 'notes' | 'contact' | 'durationMinutes' | 'startAt' | 'endAt' | 'dueAt' | 'followUpAt'>
+> & { status?: ActivityStatus };
+
+export interface ActivityHistoryItem {
+  at: string;
+  source: 'app' | 'outlook';
+  actor: string | null;
+  changes: Record<string, { from: unknown; to: unknown }>;
+  /** A change that lost to a later one (last change wins); kept so both sides show. */
+  superseded?: boolean;
+}
+
+export interface Activity {
+  id: string;
+  customerId: string;
+  type: ActivityType;
+  purpose: string;
+  outcome: ActivityOutcome | null;
+  notes: string | null;
+  contact: string | null;
+  durationMinutes: number | null;
+  startAt: string | null;
+  endAt: string | null;
+  dueAt: string | null;
+  followUpAt: string | null;
+  status: ActivityStatus;
+  ownerAgentId: string;
+  ledgerEntryIds: string[];
+  createdAt: string;
+  updatedAt: string;
+  /** Outlook calendar / To Do sync: not_configured when the server has no Graph access. */
+  sync: { state: ActivitySyncState; eventId?: string; taskId?: string; error?: string };
+  history: ActivityHistoryItem[];
+}
+export interface ActivityListResponse {
+  items: Activity[];
+}
+
+/** GET /api/auth/config (no token needed): how the pane signs in. Development mode needs no token. */
+export interface AuthConfigResponse {
+  mode: 'development' | 'entra';
+  clientId: string | null;
+  authority: string | null;
+  /** The API scope the pane asks a token for, e.g. 'api://<client id>/access_as_user'. */
+  apiScope: string | null;
+}

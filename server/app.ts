@@ -1,0 +1,69 @@
+// Builds the Fastify application from its configuration and database, without listening: main.ts
+// listens, tests drive it with inject(). Plugins load in a fixed order, as in fastify/demo:
+// external (security, rate limit, docs), then the application's decorators, then the routes.
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config';
+import type { DatabaseHandle } from './db/kysely';
+import { errorHandler } from './http/errors';
+import context from './http/plugins/app/context';
+import finiteNumbers from './http/plugins/app/finite-numbers';
+import docs from './http/plugins/external/docs';
+import rateLimit from './http/plugins/external/rate-limit';
+import security from './http/plugins/external/security';
+import api from './http/routes/api';
+import graphSync from './graph/plugin';
+import auth from './http/plugins/auth';
+import activities from './http/routes/activities';
+import letters from './http/routes/letters';
+import health from './http/routes/health';
+import pages from './http/routes/pages';
+
+export interface BuildAppOptions {
+  config: Config;
+  db: DatabaseHandle;
+  /** Fastify's logger option; default: pino at config.logLevel. Tests pass false. */
+  logger?: FastifyServerOptions['logger'];
+  /** Where the built add-in is; default dist/addin at the repository root. */
+  addinDir?: string;
+  /** Extra options for the Fastify factory (main.ts passes the HTTPS key pair). */
+  server?: Pick<FastifyServerOptions, 'forceCloseConnections'> & { https?: { cert: Buffer; key: Buffer } };
+}
+
+const DEFAULT_ADDIN_DIR = fileURLToPath(new URL('../dist/addin', import.meta.url));
+
+export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
+  const { config } = opts;
+  const app = Fastify({
+    logger: opts.logger ?? { level: config.logLevel },
+    ...(opts.server ?? {}),
+    // With `https` Fastify types the instance by its raw server; routes never touch the raw server.
+  }) as unknown as FastifyInstance;
+
+  await app.register(security);
+  await app.register(rateLimit);
+  await app.register(docs);
+
+  await app.register(context, { db: opts.db.db, config });
+  await app.register(finiteNumbers);
+
+  app.setErrorHandler(errorHandler);
+  await app.register(health);
+  await app.register(graphSync, { db: opts.db.db, auth: config.auth, graph: config.graph });
+  await app.register(auth, {
+    db: opts.db.db,
+    settings: config.auth,
+    host: config.host,
+    onSignedIn: (agent, token) => app.graphTokens?.remember(agent.id, token),
+  });
+  await app.register(api, { prefix: '/api' });
+  await app.register(activities, { prefix: '/api', graphEnabled: config.graph !== null, onQueued: () => app.graphSync?.nudge() });
+  await app.register(letters, { prefix: '/api', onQueued: () => app.graphSync?.nudge() });
+  await app.register(pages, { root: opts.addinDir ?? DEFAULT_ADDIN_DIR });
+
+  // Rate limited so that scanning for URLs gets slow quickly.
+  app.setNotFoundHandler({ preHandler: app.rateLimit({ max: 60, timeWindow: '1 minute' }) }, (request, reply) =>
+    reply.code(404).send({ code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` }),
+  );
+  return app;
+}

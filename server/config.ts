@@ -1,0 +1,164 @@
+// The server's configuration: every environment variable is read and checked here, once, into one
+// typed object; a bad value fails start-up with a ConfigError naming the variable.
+import { existsSync } from 'node:fs';
+import { authSettingsFromEnv, type AuthSettings } from './auth/settings';
+import { graphSettingsFromEnv, type GraphSettings } from './graph/settings';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Folder of the embedded PGlite database; unused when databaseUrl is set. */
+  dataDir: string;
+  databaseUrl: string | null;
+  accountingCurrency: string;
+  companyTimeZone: string;
+  demoData: boolean;
+  logLevel: LogLevel;
+  /** Both paths or neither: HTTPS is served only when both are given. */
+  https: { certFile: string; keyFile: string } | null;
+  /** Where the task pane is served from (the manifest's SourceLocation origin). */
+  addinOrigin: string;
+  /** Entra ID sign-in (AUTH_*), or development auth mode when AUTH_TENANT_ID is unset. */
+  auth: AuthSettings;
+  /** Microsoft Graph (GRAPH_*, on-behalf-of credential); null: activities are not synced to Outlook. */
+  graph: GraphSettings | null;
+  /** The letterhead of collection letters (LETTER_COMPANY_NAME, LETTER_COMPANY_ADDRESS, LETTER_LOGO_PATH). */
+  letters: LetterSettings;
+}
+
+export interface LetterSettings {
+  companyName: string;
+  /** LETTER_COMPANY_ADDRESS split at ';' or newlines. */
+  companyAddress: string[];
+  /** A PNG or JPEG printed on the PDF letterhead; null for none. */
+  logoPath: string | null;
+}
+
+export type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+  return {
+    port: parsePort('PORT', read('PORT') ?? '3000'),
+    host: read('HOST') ?? '127.0.0.1',
+    dataDir: read('DATA_DIR') ?? './data',
+    databaseUrl: parseDatabaseUrl('DATABASE_URL', read('DATABASE_URL')),
+    accountingCurrency: parseCurrency('ACCOUNTING_CURRENCY', read('ACCOUNTING_CURRENCY') ?? 'USD'),
+    companyTimeZone: parseTimeZone('COMPANY_TIMEZONE', read('COMPANY_TIMEZONE') ?? 'UTC'),
+    demoData: parseFlag('DEMO_DATA', read('DEMO_DATA') ?? '0'),
+    logLevel: parseOneOf('LOG_LEVEL', read('LOG_LEVEL') ?? 'info', LOG_LEVELS),
+    https: parseHttps(read('HTTPS_CERT'), read('HTTPS_KEY')),
+    addinOrigin: parseOrigin('ADDIN_ORIGIN', read('ADDIN_ORIGIN') ?? 'https://localhost:3000'),
+    ...authAndGraph(env, parseOrigin('ADDIN_ORIGIN', read('ADDIN_ORIGIN') ?? 'https://localhost:3000')),
+    letters: parseLetterSettings(read('LETTER_COMPANY_NAME'), read('LETTER_COMPANY_ADDRESS'), read('LETTER_LOGO_PATH')),
+  };
+}
+
+function authAndGraph(env: Env, origin: string): Pick<Config, 'auth' | 'graph'> {
+  const auth = authSettingsFromEnv(env);
+  return { auth, graph: graphSettingsFromEnv(env, auth, origin) };
+}
+
+function parsePort(name: string, value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65535) {
+    throw new ConfigError(name, `'${value}' is not a TCP port (1-65535).`);
+  }
+  return port;
+}
+
+function parseDatabaseUrl(name: string, value: string | undefined): string | null {
+  if (value === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(name, 'is not a URL; expected postgres://user@host:port/database.');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(name, `must be a postgres:// or postgresql:// URL, not ${url.protocol}//.`);
+  }
+  return value;
+}
+
+// Intl knows the ISO 4217 list the runtime ships with, so no table of our own to keep up to date.
+const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+function parseCurrency(name: string, value: string): string {
+  const code = value.toUpperCase();
+  if (!/^[A-Z]{3}$/.test(code) || !KNOWN_CURRENCIES.has(code)) {
+    throw new ConfigError(name, `'${value}' is not a known ISO 4217 currency code (e.g. USD, EUR, JPY).`);
+  }
+  return code;
+}
+
+function parseTimeZone(name: string, value: string): string {
+  try {
+    // Canonical spelling ('europe/paris' → 'Europe/Paris') so later lookups need not normalise.
+    return new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
+  } catch {
+    throw new ConfigError(name, `'${value}' is not an IANA time zone (e.g. UTC, Europe/Paris).`);
+  }
+}
+
+function parseFlag(name: string, value: string): boolean {
+  if (value === '1' || value === 'true') return true;
+  if (value === '0' || value === 'false') return false;
+  throw new ConfigError(name, `'${value}' must be 1 or 0.`);
+}
+
+function parseOneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  const found = allowed.find((option) => option === value.toLowerCase());
+  if (!found) throw new ConfigError(name, `'${value}' must be one of ${allowed.join(', ')}.`);
+  return found;
+}
+
+function parseHttps(cert: string | undefined, key: string | undefined): Config['https'] {
+  if (cert && key) return { certFile: cert, keyFile: key };
+  if (cert) throw new ConfigError('HTTPS_KEY', 'is required when HTTPS_CERT is set.');
+  if (key) throw new ConfigError('HTTPS_CERT', 'is required when HTTPS_KEY is set.');
+  return null;
+}
+
+function parseOrigin(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(name, `'${value}' is not a URL; expected an origin such as https://localhost:3000.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError(name, `'${value}' must be an http(s) origin.`);
+  }
+  return url.origin;
+}
+
+function parseLetterSettings(name: string | undefined, address: string | undefined, logoPath: string | undefined): LetterSettings {
+  if (logoPath !== undefined && !/\.(png|jpe?g)$/i.test(logoPath)) {
+    throw new ConfigError('LETTER_LOGO_PATH', `'${logoPath}' must be a .png or .jpg file.`);
+  }
+  if (logoPath !== undefined && !existsSync(logoPath)) {
+    throw new ConfigError('LETTER_LOGO_PATH', `'${logoPath}' does not exist.`);
+  }
+  return {
+    companyName: name ?? 'Collections for Outlook',
+    companyAddress: (address ?? '').split(/\s*(?:;|\n)\s*/).filter((line) => line !== ''),
+    logoPath: logoPath ?? null,
+  };
+}

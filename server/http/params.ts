@@ -1,0 +1,27 @@
+// Request values the routes share: dates from the query string (checked beyond Ajv's format so the
+// domain's date arithmetic stays in range) and today's date in the company's time zone.
+import { isIsoDate, todayIn } from '../domain/dates';
+import type { IsoDate } from '../domain/types';
+import { AppError } from './errors';
+
+// Wide enough for any real ledger, narrow enough that a year of history before it stays a valid date.
+const EARLIEST = '1900-01-01';
+const LATEST = '2999-12-31';
+
+/** A query-string date, or `fallback` when absent; a 400 naming the parameter otherwise. */
+export function queryDate(value: string | undefined, field: string, fallback: IsoDate): IsoDate {
+  if (value === undefined) return fallback;
+  if (!isIsoDate(value) || value < EARLIEST || value > LATEST) {
+    throw new AppError(
+      'invalid_request',
+      400,
+      `Query parameter '${field}' must be a calendar date YYYY-MM-DD between ${EARLIEST} and ${LATEST}.`,
+      { in: 'querystring', fields: [{ field, problem: 'is not a valid date' }] },
+    );
+  }
+  return value;
+}
+
+export function today(timeZone: string): IsoDate {
+  return todayIn(timeZone, new Date());
+}

@@ -1,0 +1,31 @@
+// GET /healthz : the process is up and its database answers (for load balancers and start scripts).
+import { sql } from 'kysely';
+import type { FastifyPluginAsync } from 'fastify';
+import { apiErrorSchema } from '../schemas/common';
+
+const health: FastifyPluginAsync = async (app) => {
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness and database reachability',
+        response: {
+          200: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok'] } } },
+          503: apiErrorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      try {
+        await sql`select 1`.execute(app.db);
+        return { status: 'ok' as const };
+      } catch (error) {
+        request.log.error({ err: error }, 'Health check: database unreachable');
+        return reply.code(503).send({ code: 'database_unavailable', message: 'The database does not answer.' });
+      }
+    },
+  );
+};
+
+export default health;

@@ -1,0 +1,57 @@
+// JSON Schema building blocks shared by the routes: they validate input, shape the serialised
+// output and become the OpenAPI document at /docs.
+
+export const apiErrorSchema = {
+  type: 'object',
+  required: ['code', 'message'],
+  properties: {
+    code: { type: 'string', description: "Machine-readable, e.g. 'invalid_request', 'customer_not_found'." },
+    message: { type: 'string', description: 'A sentence naming the field at fault.' },
+    details: {},
+  },
+} as const;
+
+/** PostgreSQL text cannot hold U+0000: refused at the door rather than failing in the database. */
+export const NO_NUL = '^[^\\u0000]*$';
+export function text(maxLength: number, description?: string) {
+  return { type: 'string', maxLength, pattern: NO_NUL, ...(description ? { description } : {}) } as const;
+}
+
+export const errorResponses = { 400: apiErrorSchema, 404: apiErrorSchema } as const;
+
+/** A real calendar date: Ajv's full 'date' format rejects 2026-02-30. */
+export const isoDate = { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
+export const nullableIsoDate = { type: ['string', 'null'], format: 'date' } as const;
+
+/** Integer minor units of the currency named beside it. */
+export const minor = { type: 'integer', description: 'Integer minor units' } as const;
+export const nullableMinor = { type: ['integer', 'null'], description: 'Integer minor units' } as const;
+
+export const currencyCode = { type: 'string', pattern: '^[A-Z]{3}$' } as const;
+export const nullableString = { type: ['string', 'null'] } as const;
+
+export const accountStatus = { type: 'string', enum: ['active', 'on_hold', 'blocked'] } as const;
+
+export const ledgerKind = {
+  type: 'string',
+  enum: ['invoice', 'payment', 'credit_note', 'fee', 'interest', 'write_off', 'nsf_reversal', 'adjustment'],
+} as const;
+
+export const collectionStatus = {
+  type: 'string',
+  enum: ['none', 'promise_to_pay', 'promise_broken', 'disputed', 'resolved'],
+} as const;
+
+/** Any string: a malformed id is answered 404 like an unknown one, not 400. */
+export const customerIdParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', description: 'Customer id (uuid)' } },
+} as const;
+
+export const asOfQuery = {
+  type: 'object',
+  properties: {
+    asOf: { ...isoDate, description: "As-of date; default today in the company's time zone" },
+  },
+} as const;
