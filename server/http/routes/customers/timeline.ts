@@ -1,9 +1,11 @@
 // GET /api/customers/:id/timeline?from=&to= : the ledger newest first, default the last 12 months.
 import type { FastifyPluginAsync } from 'fastify';
 import { findCustomer } from '../../../db/repositories/customers';
+import { activityTimelineEntries } from '../../../db/repositories/activities';
 import { loadLedger } from '../../../db/repositories/ledger';
 import { addMonths } from '../../../domain/dates';
-import { buildTimeline } from '../../../domain/timeline';
+import { buildTimeline, mergeTimeline } from '../../../domain/timeline';
+import { letterTimelineEntries } from '../../../letters/timeline';
 import type { TimelineResponse } from '../../contract';
 import { AppError, customerNotFound } from '../../errors';
 import { queryDate, today } from '../../params';
@@ -16,7 +18,7 @@ const timeline: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['customers'],
-        summary: 'Invoices, payments, credit notes and fees between two dates, newest first, with their settlements',
+        summary: 'Invoices, payments, credit notes, fees, collection letters and activities between two dates, newest first',
         description: 'Open amounts and statuses are those of today.',
         params: customerIdParams,
         querystring: timelineQuery,
@@ -37,8 +39,13 @@ const timeline: FastifyPluginAsync = async (app) => {
       const customer = await findCustomer(db, request.params.id);
       if (!customer) throw customerNotFound(request.params.id);
       // Open amounts are today's, so the ledger is loaded as it stands today.
-      const { entries, settlements } = await loadLedger(db, customer.id, now);
-      return { from, to, entries: buildTimeline(entries, settlements, from, to, now) };
+      const [{ entries, settlements }, letters, activities] = await Promise.all([
+        loadLedger(db, customer.id, now),
+        letterTimelineEntries(db, customer.id, from, to),
+        activityTimelineEntries(db, customer.id, from, to),
+      ]);
+      const ledger = buildTimeline(entries, settlements, from, to, now);
+      return { from, to, entries: mergeTimeline(ledger, letters, activities) };
     },
   );
 };
