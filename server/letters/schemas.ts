@@ -1,0 +1,191 @@
+// JSON schemas of the letter routes (types in server/http/contract.ts): they validate input, shape
+// the serialised output and document the API at /docs.
+import { apiErrorSchema, currencyCode, isoDate, minor, nullableIsoDate, nullableString, text } from '../http/schemas/common';
+
+const uuid = { type: 'string', format: 'uuid' } as const;
+const delivery = { type: 'string', enum: ['reply', 'graph'] } as const;
+const language = { type: 'string', pattern: '^[a-z]{2}$' } as const;
+export const letterErrors = { 400: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema, 409: apiErrorSchema, 422: apiErrorSchema } as const;
+
+export const idempotencyHeaders = {
+  type: 'object',
+  properties: { 'idempotency-key': { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' } },
+} as const;
+
+const lineItem = {
+  type: 'object',
+  required: ['entryId', 'document', 'postingDate', 'dueDate', 'currency', 'open', 'openAccounting', 'daysOverdue'],
+  properties: {
+    entryId: { type: 'string' }, document: { type: 'string' }, postingDate: isoDate, dueDate: isoDate, currency: currencyCode,
+    open: minor, openAccounting: minor, daysOverdue: { type: 'integer' },
+  },
+} as const;
+const totals = { type: 'array', items: { type: 'object', required: ['currency', 'open'], properties: { currency: currencyCode, open: minor } } } as const;
+const fee = {
+  type: ['object', 'null'],
+  required: ['currency', 'amount', 'amountAccounting'],
+  properties: { currency: currencyCode, amount: minor, amountAccounting: minor },
+} as const;
+const levelRef = {
+  type: ['object', 'null'],
+  required: ['level', 'name', 'days'],
+  properties: { level: { type: 'integer' }, name: { type: 'string' }, days: { type: 'integer' } },
+} as const;
+
+export const proposalResponse = {
+  type: 'object',
+  required: ['customer', 'asOf', 'accountingCurrency', 'sequence', 'due', 'reason', 'level', 'dueOn', 'lines', 'totals', 'totalAccounting', 'fee'],
+  properties: {
+    customer: { type: 'object', required: ['id', 'account', 'name'], properties: { id: { type: 'string' }, account: { type: 'string' }, name: { type: 'string' } } },
+    asOf: isoDate,
+    accountingCurrency: currencyCode,
+    sequence: { type: ['object', 'null'], required: ['id', 'name'], properties: { id: { type: 'string' }, name: { type: 'string' } } },
+    due: { type: 'boolean' },
+    reason: { type: ['string', 'null'], enum: ['excluded', 'no_levels', 'nothing_overdue', 'not_due_yet', 'below_minimum', null] },
+    level: levelRef,
+    dueOn: nullableIsoDate,
+    lines: { type: 'array', items: lineItem },
+    totals,
+    totalAccounting: minor,
+    fee,
+  },
+} as const;
+
+export const batchProposalQuery = {
+  type: 'object',
+  properties: {
+    agent: { ...uuid, description: "Whose customers; default: the caller's (a manager may omit it for all customers)" },
+    asOf: { ...isoDate, description: "As-of date; default today in the company's time zone" },
+  },
+} as const;
+
+export const batchProposalResponse = {
+  type: 'object',
+  required: ['asOf', 'agentId', 'accountingCurrency', 'items', 'notDue'],
+  properties: {
+    asOf: isoDate,
+    agentId: nullableString,
+    accountingCurrency: currencyCode,
+    items: { type: 'array', items: proposalResponse },
+    notDue: { type: 'object', additionalProperties: { type: 'integer' } },
+  },
+} as const;
+
+export const postLetterBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['delivery'],
+  properties: {
+    delivery: { ...delivery, description: "'reply': the pane puts it in a reply; 'graph': the server sends it through Graph" },
+    asOf: { ...isoDate, description: "The letter date; default today in the company's time zone" },
+    level: { type: 'integer', minimum: 1, description: 'The level the agent reviewed; 409 if another is due' },
+    language: language,
+    to: { type: 'string', format: 'email', maxLength: 320 },
+  },
+} as const;
+
+export const letterResponse = {
+  type: 'object',
+  required: [
+    'id', 'number', 'customerId', 'level', 'levelName', 'letterDate', 'language', 'delivery', 'status', 'subject', 'recipient',
+    'accountingCurrency', 'totals', 'totalAccounting', 'fee', 'feeEntryId', 'lines', 'postedBy', 'postedAt', 'htmlUrl', 'pdfUrl',
+  ],
+  properties: {
+    id: { type: 'string' }, number: { type: 'string' }, customerId: { type: 'string' }, level: { type: 'integer' }, levelName: { type: 'string' },
+    letterDate: isoDate, language: { type: 'string' }, delivery, status: { type: 'string', enum: ['posted', 'sent', 'failed'] },
+    subject: { type: 'string' }, recipient: nullableString, accountingCurrency: currencyCode, totals, totalAccounting: minor, fee,
+    feeEntryId: nullableString, lines: { type: 'array', items: lineItem }, postedBy: { type: 'string' }, postedAt: { type: 'string', format: 'date-time' },
+    htmlUrl: { type: 'string' }, pdfUrl: { type: 'string' }, created: { type: 'boolean' },
+  },
+} as const;
+
+export const batchBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['delivery'],
+  properties: {
+    delivery,
+    asOf: isoDate,
+    agentId: { ...uuid, description: "Whose customers' letters; omitted: all customers" },
+    customerIds: { type: 'array', items: uuid, maxItems: 100000, description: 'The customers kept from the reviewed proposal' },
+  },
+} as const;
+
+const batchState = { type: 'string', enum: ['pending', 'posted', 'sent', 'skipped', 'failed'] } as const;
+export const batchResponse = {
+  type: 'object',
+  required: ['id', 'asOf', 'delivery', 'status', 'counts', 'items'],
+  properties: {
+    id: { type: 'string' }, asOf: isoDate, delivery, status: { type: 'string', enum: ['running', 'interrupted', 'done'] },
+    counts: { type: 'object', additionalProperties: { type: 'integer' } },
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['customerId', 'account', 'name', 'state', 'reason', 'letterId', 'letterNumber'],
+        properties: {
+          customerId: { type: 'string' }, account: { type: 'string' }, name: { type: 'string' }, state: batchState,
+          reason: nullableString, letterId: nullableString, letterNumber: nullableString,
+        },
+      },
+    },
+  },
+} as const;
+
+const template = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['subject', 'body', 'payment'],
+  properties: { subject: text(300), body: text(10000), payment: text(4000) },
+} as const;
+const money = { type: 'object', additionalProperties: false, required: ['currency', 'amount'], properties: { currency: currencyCode, amount: { ...minor, minimum: 0 } } } as const;
+
+export const sequenceBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'language', 'isDefault', 'levels'],
+  properties: {
+    name: { ...text(100), minLength: 1 },
+    language,
+    isDefault: { type: 'boolean' },
+    levels: {
+      type: 'array',
+      maxItems: 20,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['level', 'name', 'days', 'minOverdue', 'fees', 'templates'],
+        properties: {
+          level: { type: 'integer', minimum: 1 },
+          name: { ...text(100), minLength: 1 },
+          days: { type: 'integer', minimum: 0, maximum: 3650 },
+          minOverdue: money,
+          fees: { type: 'array', maxItems: 200, items: money },
+          templates: { type: 'object', minProperties: 1, propertyNames: language, additionalProperties: template },
+        },
+      },
+    },
+  },
+} as const;
+
+export const sequenceResponse = {
+  type: 'object',
+  required: ['id', 'name', 'language', 'isDefault', 'levels'],
+  properties: { id: { type: 'string' }, ...sequenceBody.properties },
+} as const;
+
+export const letterSettingsBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    excluded: { type: 'boolean', description: 'Excluded customers get no letters' },
+    sequenceId: { type: ['string', 'null'], format: 'uuid', description: 'null: the default sequence' },
+    postalAddress: { type: ['string', 'null'], maxLength: 1000, pattern: '^[^\\u0000]*$' },
+  },
+} as const;
+
+export const letterSettingsResponse = {
+  type: 'object',
+  required: ['customerId', 'excluded', 'sequenceId', 'postalAddress'],
+  properties: { customerId: { type: 'string' }, excluded: { type: 'boolean' }, sequenceId: nullableString, postalAddress: nullableString },
+} as const;
