@@ -19,6 +19,8 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
 fi
 command -v xmllint >/dev/null || apt_install libxml2-utils || true
 command -v pdftotext >/dev/null || apt_install poppler-utils || true
+# Letter PDFs embed DejaVu Sans for names outside Latin-1 (Hebrew, Arabic…); the tests print such names.
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || apt_install fonts-dejavu-core || true
 
 # PostgreSQL: the server at 127.0.0.1:5432 when one answers, else a throwaway cluster of our own.
 pg_answers() { node -e "require('net').connect($2,'$1').on('connect',()=>process.exit(0)).on('error',()=>process.exit(1))"; }

@@ -41,7 +41,7 @@ const timeline: FastifyPluginAsync = async (app) => {
       // Open amounts are today's, so the ledger is loaded as it stands today.
       const [{ entries, settlements }, letters, activities] = await Promise.all([
         loadLedger(db, customer.id, now),
-        letterTimelineEntries(db, customer.id, from, to),
+        letterTimelineEntries(db, customer.id, from, to, config.accountingCurrency),
         activityTimelineEntries(db, customer.id, from, to),
       ]);
       const ledger = buildTimeline(entries, settlements, from, to, now);
