@@ -22,6 +22,8 @@ export default (_env, argv) => {
     entry: {
       taskpane: './addin/index.tsx',
       preview: './addin/preview/main.tsx',
+      // The Office dialog's sign-in page, for hosts without nested app authentication.
+      authDialog: './addin/auth-dialog.ts',
     },
     output: {
       path: OUTPUT_DIR,
@@ -63,6 +65,12 @@ export default (_env, argv) => {
         template: './addin/preview/preview.html',
         filename: 'preview.html',
         chunks: ['preview'],
+        scriptLoading: 'defer',
+      }),
+      new HtmlWebpackPlugin({
+        template: './addin/auth-dialog.html',
+        filename: 'auth-dialog.html',
+        chunks: ['authDialog'],
         scriptLoading: 'defer',
       }),
       new CopyWebpackPlugin({

@@ -1,6 +1,6 @@
 // The task pane: follows the host's theme and language, resolves the selected email to a
 // customer and shows that customer; a picker, a search or an empty state when it cannot.
-import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { Badge, FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { MailRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState, type JSX } from 'react';
 import type { ApiClient } from './api/client';
@@ -19,12 +19,18 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
   padded: { padding: tokens.spacingHorizontalM },
   icon: { fontSize: tokens.fontSizeHero800, color: tokens.colorNeutralForeground3 },
+  devBadge: { alignSelf: 'flex-end', margin: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS} 0` },
 });
 
 /** The agent's own choice for this item: a picked match, a searched customer, or the search open. */
 type Choice = { version: number } & ({ kind: 'customer'; customer: PickedCustomer } | { kind: 'search' });
 
-export function App(props: { host: MailHost; api: ApiClient }) {
+export function App(props: {
+  host: MailHost;
+  api: ApiClient;
+  /** 'development': the server needs no sign-in (everyone is its demo agent); the pane says so. */
+  authMode?: 'development' | 'entra';
+}) {
   const { host, api } = props;
   const styles = useStyles();
   const [itemVersion, setItemVersion] = useState(0);
@@ -51,7 +57,7 @@ export function App(props: { host: MailHost; api: ApiClient }) {
   if (resolution.kind === 'pending') {
     body = <ResolutionPending addresses={[]} />;
   } else if (shown) {
-    body = <CustomerView key={`${itemVersion}|${shown.id}`} api={api} item={item} customerId={shown.id} onChangeCustomer={openSearch} />;
+    body = <CustomerView key={`${itemVersion}|${shown.id}`} api={api} host={host} item={item} customerId={shown.id} onChangeCustomer={openSearch} />;
   } else if (current?.kind === 'search') {
     body = <CustomerSearch key={itemVersion} api={api} address={linkable} onPick={pick} />;
   } else if (resolution.kind === 'no-item') {
@@ -95,6 +101,17 @@ export function App(props: { host: MailHost; api: ApiClient }) {
     <FluentProvider theme={host.isDarkTheme() ? webDarkTheme : webLightTheme} className={styles.provider}>
       <LocaleProvider value={host.displayLanguage}>
         <main className={styles.root} aria-label="Collections">
+          {props.authMode === 'development' && (
+            <Badge
+              className={styles.devBadge}
+              appearance="outline"
+              color="warning"
+              size="small"
+              title="The server runs without Entra ID: every request acts as its demo agent."
+            >
+              Development sign-in
+            </Badge>
+          )}
           {body}
         </main>
       </LocaleProvider>

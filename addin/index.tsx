@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { App } from './App';
 import { createApiClient } from './api/client';
+import { createTokenProvider, type AuthConfig } from './office/auth';
 import { createOfficeHost } from './office/mailbox';
 import { findPreviewOffice } from './office/preview-bridge';
 
@@ -34,6 +35,15 @@ function NotInOutlook() {
   );
 }
 
+/** The server's sign-in settings; unreachable, the pane starts anyway and its requests say why. */
+async function readAuthConfig(baseUrl: string): Promise<AuthConfig> {
+  try {
+    return await createApiClient({ baseUrl }).authConfig();
+  } catch {
+    return { mode: 'entra', clientId: null, authority: null, apiScope: null };
+  }
+}
+
 function mount(children: ReactNode) {
   createRoot(document.getElementById('root')!).render(<StrictMode>{children}</StrictMode>);
 }
@@ -45,9 +55,14 @@ async function start() {
     return;
   }
   const host = createOfficeHost(office);
-  await host.ready;
-  const api = createApiClient({ baseUrl: window.location.origin });
-  mount(<App host={host} api={api} />);
+  const baseUrl = window.location.origin;
+  const [auth] = await Promise.all([readAuthConfig(baseUrl), host.ready]);
+  const getToken =
+    auth.mode === 'entra' && auth.clientId && auth.authority && auth.apiScope
+      ? createTokenProvider({ clientId: auth.clientId, authority: auth.authority, apiScope: auth.apiScope, office })
+      : undefined;
+  const api = createApiClient({ baseUrl, getToken });
+  mount(<App host={host} api={api} authMode={auth.mode} />);
 }
 
 void start();

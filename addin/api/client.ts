@@ -1,13 +1,23 @@
 // Typed client of the collections server's JSON API. Every call takes the AbortSignal of the item
 // it serves, so a newer item can cancel it; failures become one ApiError with the server's code.
 import type {
+  Activity,
+  ActivityListResponse,
+  BatchProposalResponse,
+  CollectionLetterResponse,
+  CreateActivityRequest,
   CustomerSearchResponse,
   CustomerSummary,
   IsoDate,
+  LetterBatchResponse,
+  LetterDelivery,
+  LetterProposalResponse,
   LookupResponse,
   TimelineResponse,
   TransactionsResponse,
+  UpdateActivityRequest,
 } from '../../server/http/contract';
+import type { AuthConfig } from '../office/auth';
 
 export class ApiError extends Error {
   constructor(
@@ -35,6 +45,41 @@ export interface ApiClient {
   timeline(id: string, query: { from?: IsoDate; to?: IsoDate }, signal?: AbortSignal): Promise<TimelineResponse>;
   /** Adds the address as a contact of the customer, so the next email from it resolves. */
   linkContact(id: string, contact: { email: string; name: string }, signal?: AbortSignal): Promise<void>;
+  /** How the pane signs in (no token needed to ask). */
+  authConfig(signal?: AbortSignal): Promise<AuthConfig>;
+  activities(id: string, signal?: AbortSignal): Promise<ActivityListResponse>;
+  /** The key makes a retried submission replay the first result instead of logging twice. */
+  createActivity(id: string, body: CreateActivityRequest, idempotencyKey: string, signal?: AbortSignal): Promise<Activity>;
+  updateActivity(activityId: string, body: UpdateActivityRequest, signal?: AbortSignal): Promise<Activity>;
+  letterProposal(id: string, asOf?: IsoDate, signal?: AbortSignal): Promise<LetterProposalResponse>;
+  postLetter(id: string, body: PostLetterRequest, idempotencyKey: string, signal?: AbortSignal): Promise<CollectionLetterResponse>;
+  /** A posted letter's email HTML (its htmlUrl). */
+  letterHtml(htmlUrl: string, signal?: AbortSignal): Promise<string>;
+  /** A posted letter's PDF (its pdfUrl) as base64, for hosts that attach files by content. */
+  letterPdfBase64(pdfUrl: string, signal?: AbortSignal): Promise<string>;
+  /** Tells the server a reply form with the letter was opened (delivery 'reply'). */
+  markLetterSent(letterId: string, signal?: AbortSignal): Promise<CollectionLetterResponse>;
+  /** A server path made absolute, for hosts that fetch a URL themselves. */
+  absoluteUrl(path: string): string;
+  batchProposal(asOf?: IsoDate, signal?: AbortSignal): Promise<BatchProposalResponse>;
+  startBatch(body: StartBatchRequest, idempotencyKey: string, signal?: AbortSignal): Promise<LetterBatchResponse>;
+  batch(batchId: string, signal?: AbortSignal): Promise<LetterBatchResponse>;
+}
+
+/** POST /api/customers/:id/letters */
+export interface PostLetterRequest {
+  delivery: LetterDelivery;
+  asOf?: IsoDate;
+  /** The level the agent reviewed: the server refuses (409) if another is due by now. */
+  level?: number;
+  to?: string;
+}
+
+/** POST /api/letters/batch */
+export interface StartBatchRequest {
+  delivery: LetterDelivery;
+  asOf?: IsoDate;
+  customerIds?: string[];
 }
 
 export interface ApiClientOptions {
@@ -65,11 +110,19 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const base = options.baseUrl.replace(/\/+$/, '');
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
-  async function request<T>(method: 'GET' | 'POST', path: string, query: Query, body: unknown, signal?: AbortSignal): Promise<T> {
+  async function request<T>(
+    method: 'GET' | 'POST' | 'PATCH',
+    path: string,
+    query: Query,
+    body: unknown,
+    signal?: AbortSignal,
+    extra: { headers?: Record<string, string>; as?: 'json' | 'text' | 'base64' } = {},
+  ): Promise<T> {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, v);
     const qs = params.toString();
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const as = extra.as ?? 'json';
+    const headers: Record<string, string> = { accept: as === 'json' ? 'application/json' : '*/*', ...extra.headers };
     const token = options.getToken ? await options.getToken() : null;
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -85,7 +138,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       if (isAbortError(e)) throw e;
       throw new ApiError('network', 0, 'The collections server could not be reached.');
     }
+    if (res.ok && as === 'base64') return toBase64(new Uint8Array(await res.arrayBuffer())) as T;
     const text = await res.text();
+    if (res.ok && as === 'text') return text as T;
     const json = parseJson(text);
     if (!res.ok) {
       const err = (json ?? {}) as { code?: unknown; message?: unknown; details?: unknown };
@@ -110,5 +165,28 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     linkContact: async (id, contact, signal) => {
       await request('POST', `${customer(id)}/contacts`, {}, contact, signal);
     },
+    authConfig: (signal) => request('GET', '/api/auth/config', {}, undefined, signal),
+    activities: (id, signal) => request('GET', `${customer(id)}/activities`, {}, undefined, signal),
+    createActivity: (id, body, key, signal) =>
+      request('POST', `${customer(id)}/activities`, {}, body, signal, { headers: { 'idempotency-key': key } }),
+    updateActivity: (activityId, body, signal) =>
+      request('PATCH', `/api/activities/${encodeURIComponent(activityId)}`, {}, body, signal),
+    letterProposal: (id, asOf, signal) => request('GET', `${customer(id)}/letters/proposal`, { asOf }, undefined, signal),
+    postLetter: (id, body, key, signal) =>
+      request('POST', `${customer(id)}/letters`, {}, body, signal, { headers: { 'idempotency-key': key } }),
+    letterHtml: (htmlUrl, signal) => request('GET', htmlUrl, {}, undefined, signal, { as: 'text' }),
+    letterPdfBase64: (pdfUrl, signal) => request('GET', pdfUrl, {}, undefined, signal, { as: 'base64' }),
+    markLetterSent: (letterId, signal) => request('POST', `/api/letters/${encodeURIComponent(letterId)}/sent`, {}, undefined, signal),
+    absoluteUrl: (path) => new URL(`${base}${path}`, globalThis.location?.href).href,
+    batchProposal: (asOf, signal) => request('GET', '/api/letters/proposal', { asOf }, undefined, signal),
+    startBatch: (body, key, signal) => request('POST', '/api/letters/batch', {}, body, signal, { headers: { 'idempotency-key': key } }),
+    batch: (batchId, signal) => request('GET', `/api/letters/batch/${encodeURIComponent(batchId)}`, {}, undefined, signal),
   };
+}
+
+/** Bytes to base64 in chunks (a PDF is too long for one String.fromCharCode call). */
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }

@@ -31,6 +31,15 @@ export interface MailHost {
    * an unsubscribe function.
    */
   onItemChanged(listener: () => void): () => void;
-  /** Opens a reply form with an HTML body (letters, later issues); false when unsupported. */
-  displayReplyForm?(htmlBody: string): Promise<boolean>;
+  /** Opens a reply form with an HTML body and attachments (letters); false when unsupported. */
+  displayReplyForm?(htmlBody: string, attachments?: ReplyAttachment[]): Promise<boolean>;
+}
+
+/** A file for a reply form: hosts fetch `url` themselves, or take `base64` where they can (Mailbox 1.15). */
+export interface ReplyAttachment {
+  name: string;
+  /** Absolute URL the mail client downloads the file from. */
+  url: string;
+  /** The file's bytes, base64: needed when the URL requires the pane's sign-in. */
+  base64?: string;
 }

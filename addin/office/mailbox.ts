@@ -1,6 +1,7 @@
 // The MailHost over office.js: the only module that reads `Office.*`. It turns the selected item into
 // a snapshot, relays ItemChanged (one registration, many listeners) and converts ids for REST/Graph.
 import type { MailAddress, MailHost, MailItemSnapshot } from './host';
+import { displayReplyForm } from './reply';
 
 type OfficeApi = typeof Office;
 type OfficeItem = NonNullable<typeof Office.context.mailbox.item>;
@@ -77,12 +78,7 @@ export function createOfficeHost(office: OfficeApi): OfficeMailHost {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    async displayReplyForm(htmlBody) {
-      const current = mailbox.item;
-      if (!current || isCompose(current)) return false;
-      current.displayReplyForm({ htmlBody });
-      return true;
-    },
+    displayReplyForm: (htmlBody, attachments) => displayReplyForm(office, htmlBody, attachments),
   };
 }
 

@@ -18,6 +18,8 @@ export interface PreviewOfficeControls {
   setDisplayLanguage(language: string): void;
   /** Forgets the handlers of a pane about to reload (its functions die with its frame). */
   detachHandlers(): void;
+  /** The reply forms the pane opened, oldest first (also on `office.context.mailbox.replyForms`). */
+  replyForms: readonly ReplyForm[];
 }
 
 /** An EWS-style id (base64, with '/' and '+') for a preview email, so REST conversion is exercised. */
@@ -31,7 +33,7 @@ function minor(version: string): number {
   return Number(version.split('.')[1] ?? 0);
 }
 
-function itemFor(email: PreviewEmail, onReplyForm: (html: string) => void) {
+function itemFor(email: PreviewEmail, onReplyForm: (form: ReplyForm) => void) {
   return {
     itemId: ewsIdFor(email),
     itemType: 'message',
@@ -47,10 +49,21 @@ function itemFor(email: PreviewEmail, onReplyForm: (html: string) => void) {
         setTimeout(() => callback({ status: SUCCEEDED, value: email.body }), 0);
       },
     },
-    displayReplyForm(form: string | { htmlBody?: string }) {
-      onReplyForm(typeof form === 'string' ? form : (form.htmlBody ?? ''));
+    displayReplyForm(form: string | ReplyForm) {
+      onReplyForm(typeof form === 'string' ? { htmlBody: form } : form);
+    },
+    displayReplyFormAsync(form: string | ReplyForm, optionsOrCallback?: unknown, maybeCallback?: Callback<void>) {
+      onReplyForm(typeof form === 'string' ? { htmlBody: form } : form);
+      const callback = (typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback) as Callback<void> | undefined;
+      setTimeout(() => callback?.({ status: SUCCEEDED, value: undefined }), 0);
     },
   };
+}
+
+/** What the pane put in a reply form (office.js ReplyFormData, the parts the preview knows). */
+export interface ReplyForm {
+  htmlBody?: string;
+  attachments?: Array<{ type: string; name: string; url?: string; base64file?: string }>;
 }
 
 export function createPreviewOffice(opts: {
@@ -66,8 +79,15 @@ export function createPreviewOffice(opts: {
   };
   setDark(opts.dark);
 
+  // Every reply form the pane opened, newest last: the end-to-end tests read it from the page.
+  const replyForms: ReplyForm[] = [];
+  const recordReply = (form: ReplyForm) => {
+    replyForms.push(form);
+    opts.onReplyForm(form.htmlBody ?? '');
+  };
   const mailbox = {
     item: null as ReturnType<typeof itemFor> | null,
+    replyForms,
     addHandlerAsync(type: string, handler: Handler, callback?: Callback<void>) {
       if (type === ITEM_CHANGED) handlers.push(handler);
       callback?.({ status: SUCCEEDED, value: undefined });
@@ -93,8 +113,9 @@ export function createPreviewOffice(opts: {
 
   return {
     office: office as unknown as typeof Office,
+    replyForms,
     select(email) {
-      mailbox.item = email ? itemFor(email, opts.onReplyForm) : null;
+      mailbox.item = email ? itemFor(email, recordReply) : null;
       // Outlook raises ItemChanged asynchronously, after the item has changed.
       setTimeout(() => {
         for (const handler of handlers) handler({ type: ITEM_CHANGED });

@@ -5,9 +5,10 @@ import { lazy, Suspense, useState } from 'react';
 import type { CustomerSummary } from '../../../server/http/contract';
 import type { ApiClient } from '../../api/client';
 import { useRequest } from '../../api/useRequest';
-import type { MailItemSnapshot } from '../../office/host';
+import type { MailHost, MailItemSnapshot } from '../../office/host';
 import { ErrorBar } from '../../ui/ErrorBar';
 import { TabSkeleton } from '../../ui/TabSkeleton';
+import { ActionBar } from '../activities/ActionBar';
 import { AsOfBanner, AsOfPicker } from '../asof/AsOfBar';
 import { Header } from '../header/Header';
 import { Mentions } from '../mentions/Mentions';
@@ -17,16 +18,31 @@ import { HeaderSkeleton } from './HeaderSkeleton';
 // Only the first tab ships with the first screen; the others load when opened.
 const TransactionsTab = lazy(() => import('../transactions/TransactionsTab'));
 const TimelineTab = lazy(() => import('../timeline/TimelineTab'));
+const ActivitiesTab = lazy(() => import('../activities/ActivitiesTab'));
 
-type TabId = 'overview' | 'transactions' | 'timeline';
+type TabId = 'overview' | 'transactions' | 'timeline' | 'activities';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', minWidth: 0 },
-  tabs: { paddingInline: tokens.spacingHorizontalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  root: { display: 'flex', flexDirection: 'column', minWidth: 0, minHeight: '100vh' },
+  // Pushes the action bar to the bottom when the content is short.
+  body: { flexGrow: 1 },
+  tabs: {
+    paddingInline: tokens.spacingHorizontalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    // Four tabs fit 320 px with tighter padding; the list scrolls rather than widen the pane.
+    overflowX: 'auto',
+    '& .fui-Tab': { paddingInline: tokens.spacingHorizontalXS },
+  },
   error: { padding: tokens.spacingHorizontalM },
 });
 
-export function CustomerView(props: { api: ApiClient; item: MailItemSnapshot | null; customerId: string; onChangeCustomer: () => void }) {
+export function CustomerView(props: {
+  api: ApiClient;
+  host: MailHost;
+  item: MailItemSnapshot | null;
+  customerId: string;
+  onChangeCustomer: () => void;
+}) {
   const styles = useStyles();
   const [asOf, setAsOf] = useState<string | undefined>(undefined);
   const [pickerOpen, setPickerOpen] = useState(false);
@@ -35,6 +51,7 @@ export function CustomerView(props: { api: ApiClient; item: MailItemSnapshot | n
   const key = `${props.customerId}|${asOf ?? ''}|${refreshKey}`;
   const { state, retry } = useRequest<CustomerSummary>(key, (signal) => props.api.summary(props.customerId, asOf, signal));
   const tabProps = { api: props.api, customerId: props.customerId, asOf, refreshKey };
+  const refresh = () => setRefreshKey((n) => n + 1);
 
   return (
     <div className={styles.root}>
@@ -50,7 +67,7 @@ export function CustomerView(props: { api: ApiClient; item: MailItemSnapshot | n
         <>
           <Header
             summary={state.data}
-            onRefresh={() => setRefreshKey((n) => n + 1)}
+            onRefresh={refresh}
             onPickDate={() => setPickerOpen(true)}
             onChangeCustomer={props.onChangeCustomer}
           />
@@ -65,16 +82,21 @@ export function CustomerView(props: { api: ApiClient; item: MailItemSnapshot | n
             <Tab value="overview">Overview</Tab>
             <Tab value="transactions">Transactions</Tab>
             <Tab value="timeline">Timeline</Tab>
+            <Tab value="activities">Activities</Tab>
           </TabList>
           <div role="tabpanel" aria-label={tab}>
             {tab === 'overview' && <OverviewTab summary={state.data} />}
             <Suspense fallback={<TabSkeleton rows={6} />}>
               {tab === 'transactions' && <TransactionsTab {...tabProps} />}
               {tab === 'timeline' && <TimelineTab {...tabProps} />}
+              {tab === 'activities' && <ActivitiesTab {...tabProps} onChanged={refresh} />}
             </Suspense>
           </div>
         </>
       )}
+      <div className={styles.body} />
+      {/* Outside the summary's loading state: a refresh after saving keeps an open dialog mounted. */}
+      <ActionBar api={props.api} host={props.host} item={props.item} customerId={props.customerId} onChanged={refresh} />
     </div>
   );
 }

@@ -2,7 +2,9 @@
 import { AccordionHeader, AccordionItem, AccordionPanel, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { TimelineEntry } from '../../../server/http/contract';
 import { DateText } from '../../ui/DateText';
+import { useLocale } from '../../ui/locale';
 import { Money } from '../../ui/Money';
+import { entryLabel, visibleDetails } from './describe';
 
 const typeLabel: Record<TimelineEntry['type'], string> = {
   invoice: 'Invoice',
@@ -42,7 +44,9 @@ function humanize(key: string): string {
 
 export function TimelineEntryItem(props: { entry: TimelineEntry }) {
   const styles = useStyles();
+  const locale = useLocale();
   const e = props.entry;
+  const label = entryLabel(e, locale);
   const isCredit = e.type === 'payment' || e.type === 'credit_note';
   return (
     <AccordionItem value={e.id}>
@@ -56,6 +60,11 @@ export function TimelineEntryItem(props: { entry: TimelineEntry }) {
               {typeLabel[e.type]}
             </Text>
             <Text size={300}>{e.title}</Text>
+            {label && (
+              <Text size={200} className={styles.type}>
+                {label}
+              </Text>
+            )}
           </span>
           {e.amount !== null && e.currency && (
             <Text size={300} className={styles.amount}>
@@ -82,14 +91,12 @@ export function TimelineEntryItem(props: { entry: TimelineEntry }) {
               </dd>
             </>
           )}
-          {Object.entries(e.details)
-            .filter(([, v]) => v !== null && v !== '')
-            .map(([k, v]) => (
-              <div key={k} className={styles.pair}>
-                <dt className={styles.term}>{humanize(k)}</dt>
-                <dd className={styles.value}>{String(v)}</dd>
-              </div>
-            ))}
+          {visibleDetails(e).map(([k, v]) => (
+            <div key={k} className={styles.pair}>
+              <dt className={styles.term}>{humanize(k)}</dt>
+              <dd className={styles.value}>{v}</dd>
+            </div>
+          ))}
           {e.settlements.length > 0 && (
             <>
               <dt className={styles.term}>{isCredit ? 'Settled' : 'Settled by'}</dt>

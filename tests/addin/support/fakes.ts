@@ -130,6 +130,12 @@ export interface World {
   transactions: Record<string, TransactionItem[]>;
 }
 
+function notInWorld() {
+  return vi.fn(async (..._args: unknown[]): Promise<never> => {
+    throw new Error('not part of this test world');
+  });
+}
+
 export function fakeApi(world: World) {
   const totals = (items: TransactionItem[]) => {
     const by = new Map<string, number>();
@@ -151,6 +157,20 @@ export function fakeApi(world: World) {
     }),
     timeline: vi.fn(async (_id: string, _q: { from?: string; to?: string }, _signal?: AbortSignal): Promise<TimelineResponse> => ({ from: '2024-07-01', to: '2025-06-30', entries: [] })),
     linkContact: vi.fn(async (_id: string, _c: { email: string; name: string }, _signal?: AbortSignal): Promise<void> => undefined),
+    // Activities, letters and sign-in: the tests of those features replace what they use.
+    authConfig: notInWorld(),
+    activities: notInWorld(),
+    createActivity: notInWorld(),
+    updateActivity: notInWorld(),
+    letterProposal: notInWorld(),
+    postLetter: notInWorld(),
+    letterHtml: notInWorld(),
+    letterPdfBase64: notInWorld(),
+    markLetterSent: notInWorld(),
+    absoluteUrl: (path: string) => path,
+    batchProposal: notInWorld(),
+    startBatch: notInWorld(),
+    batch: notInWorld(),
   } satisfies ApiClient;
   return api;
 }

@@ -1,0 +1,102 @@
+// The customer's primary actions, kept in reach at the bottom of the pane: Log call, Send letter,
+// and a menu with the other activity types and the manager's letter run. Owns their dialogs.
+import { Button, makeStyles, Menu, MenuDivider, MenuItem, MenuList, MenuPopover, MenuTrigger, tokens } from '@fluentui/react-components';
+import { CallRegular, MailRegular, MoreHorizontalRegular } from '@fluentui/react-icons';
+import { lazy, Suspense, useState } from 'react';
+import type { ApiClient } from '../../api/client';
+import type { MailHost, MailItemSnapshot } from '../../office/host';
+import { LOGGABLE_TYPES, typeLabel, type LoggableType } from './labels';
+
+// The dialogs load when first opened: the first screen stays small.
+const LogActivityDialog = lazy(() => import('./LogActivityDialog').then((m) => ({ default: m.LogActivityDialog })));
+const SendLetterDialog = lazy(() => import('../letters/SendLetterDialog').then((m) => ({ default: m.SendLetterDialog })));
+const BatchDialog = lazy(() => import('../letters/BatchDialog').then((m) => ({ default: m.BatchDialog })));
+
+const useStyles = makeStyles({
+  bar: {
+    position: 'sticky',
+    bottom: 0,
+    zIndex: 1,
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  grow: { flexGrow: 1, minWidth: 0 },
+});
+
+type Open = { kind: 'log'; type: LoggableType } | { kind: 'letter' } | { kind: 'batch' } | null;
+
+export interface ActionBarProps {
+  api: ApiClient;
+  host: MailHost;
+  item: MailItemSnapshot | null;
+  customerId: string;
+  /** An activity or letter changed the customer: reload what shows it. */
+  onChanged: () => void;
+}
+
+export function ActionBar(props: ActionBarProps) {
+  const styles = useStyles();
+  const [open, setOpen] = useState<Open>(null);
+  const sender = props.item?.counterparts[0] ?? null;
+  const contact = sender ? (sender.displayName ? `${sender.displayName} <${sender.emailAddress}>` : sender.emailAddress) : '';
+  const close = () => setOpen(null);
+
+  return (
+    <>
+      <div className={styles.bar} role="toolbar" aria-label="Customer actions">
+        <Button className={styles.grow} appearance="primary" icon={<CallRegular />} onClick={() => setOpen({ kind: 'log', type: 'call' })}>
+          Log call
+        </Button>
+        <Button className={styles.grow} icon={<MailRegular />} onClick={() => setOpen({ kind: 'letter' })}>
+          Send letter
+        </Button>
+        <Menu>
+          <MenuTrigger disableButtonEnhancement>
+            <Button icon={<MoreHorizontalRegular />} aria-label="Other activities and letter runs" />
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              {LOGGABLE_TYPES.filter((t) => t !== 'call').map((t) => (
+                <MenuItem key={t} onClick={() => setOpen({ kind: 'log', type: t })}>
+                  Log {typeLabel[t].toLowerCase()}
+                </MenuItem>
+              ))}
+              <MenuDivider />
+              <MenuItem onClick={() => setOpen({ kind: 'batch' })}>Letters for all customers…</MenuItem>
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+      </div>
+      <Suspense fallback={null}>
+        {open?.kind === 'log' && (
+          <LogActivityDialog
+            api={props.api}
+            customerId={props.customerId}
+            contact={contact}
+            initialType={open.type}
+            onClose={close}
+            onSaved={() => {
+              close();
+              props.onChanged();
+            }}
+          />
+        )}
+        {open?.kind === 'letter' && (
+          <SendLetterDialog
+            api={props.api}
+            host={props.host}
+            customerId={props.customerId}
+            recipient={sender?.emailAddress ?? null}
+            canReply={props.item?.mode === 'read'}
+            onClose={close}
+            onPosted={props.onChanged}
+          />
+        )}
+        {open?.kind === 'batch' && <BatchDialog api={props.api} onClose={close} />}
+      </Suspense>
+    </>
+  );
+}

@@ -1,0 +1,130 @@
+// The open transactions a promise to pay or a dispute names: one checkbox each; a promise also takes
+// the amount promised per transaction (prefilled with what is open) and the date.
+import { Checkbox, Field, Input, Label, makeStyles, Select, Text, tokens, useId } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import type { TransactionItem } from '../../../server/http/contract';
+import { DateText } from '../../ui/DateText';
+import { Money } from '../../ui/Money';
+import type { ActivityForm, FormErrors } from './form';
+import { decimalOf } from './form';
+import { DISPUTE_REASONS } from './labels';
+
+const useStyles = makeStyles({
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyle: 'none' },
+  row: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  meta: { color: tokens.colorNeutralForeground3, paddingInlineStart: tokens.spacingHorizontalXXL },
+  amount: { paddingInlineStart: tokens.spacingHorizontalXXL },
+  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  error: { color: tokens.colorPaletteRedForeground1 },
+});
+
+/** A labelled group of checkboxes (a Field would hand its one control id to every checkbox). */
+function ChoiceGroup(props: { label: string; error?: string; children: ReactNode }) {
+  const styles = useStyles();
+  const id = useId('choices');
+  return (
+    <div role="group" aria-labelledby={id} className={styles.group}>
+      <Label id={id} required>
+        {props.label}
+      </Label>
+      {props.children}
+      {props.error && (
+        <Text size={200} role="alert" className={styles.error}>
+          {props.error}
+        </Text>
+      )}
+    </div>
+  );
+}
+
+type Change = (patch: Partial<ActivityForm>) => void;
+
+function TransactionLabel(props: { t: TransactionItem }) {
+  const styles = useStyles();
+  const t = props.t;
+  return (
+    <>
+      <span>
+        {t.document} · <Money minor={t.open} currency={t.currency} />
+      </span>
+      <Text size={200} className={styles.meta} block>
+        due <DateText date={t.dueDate} short />
+        {t.daysOverdue > 0 ? ` · ${t.daysOverdue} days late` : ''}
+      </Text>
+    </>
+  );
+}
+
+export function PromiseFields(props: { form: ActivityForm; open: readonly TransactionItem[]; errors: FormErrors; onChange: Change }) {
+  const styles = useStyles();
+  const { form, errors } = props;
+  const toggle = (t: TransactionItem, checked: boolean) => {
+    const promised = { ...form.promised };
+    if (checked) promised[t.id] = decimalOf(t.open, t.currency);
+    else delete promised[t.id];
+    props.onChange({ promised });
+  };
+  return (
+    <>
+      <Field label="Promised payment date" required validationMessage={errors.promiseDate}>
+        <Input type="date" value={form.promiseDate} onChange={(_, d) => props.onChange({ promiseDate: d.value })} />
+      </Field>
+      <ChoiceGroup label="Transactions promised" error={errors.promised}>
+        <ul className={styles.list} aria-label="Open transactions">
+          {props.open.map((t) => {
+            const chosen = t.id in form.promised;
+            return (
+              <li key={t.id} className={styles.row}>
+                <Checkbox checked={chosen} onChange={(_, d) => toggle(t, d.checked === true)} label={<TransactionLabel t={t} />} />
+                {chosen && (
+                  <Field
+                    className={styles.amount}
+                    label={`Amount promised for ${t.document} (${t.currency})`}
+                    validationMessage={errors.amounts?.[t.id]}
+                    size="small"
+                  >
+                    <Input
+                      inputMode="decimal"
+                      value={form.promised[t.id] ?? ''}
+                      onChange={(_, d) => props.onChange({ promised: { ...form.promised, [t.id]: d.value } })}
+                    />
+                  </Field>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </ChoiceGroup>
+    </>
+  );
+}
+
+export function DisputeFields(props: { form: ActivityForm; open: readonly TransactionItem[]; errors: FormErrors; onChange: Change }) {
+  const styles = useStyles();
+  const { form } = props;
+  const toggle = (id: string, checked: boolean) =>
+    props.onChange({ disputed: checked ? [...form.disputed, id] : form.disputed.filter((d) => d !== id) });
+  return (
+    <>
+      <Field label="Dispute reason" required validationMessage={props.errors.disputeReason}>
+        <Select value={form.disputeReason} onChange={(_, d) => props.onChange({ disputeReason: d.value })}>
+          <option value="">Choose a reason…</option>
+          {DISPUTE_REASONS.map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <ChoiceGroup label="Disputed transactions" error={props.errors.dispute}>
+        <ul className={styles.list} aria-label="Open transactions">
+          {props.open.map((t) => (
+            <li key={t.id} className={styles.row}>
+              <Checkbox checked={form.disputed.includes(t.id)} onChange={(_, d) => toggle(t.id, d.checked === true)} label={<TransactionLabel t={t} />} />
+            </li>
+          ))}
+        </ul>
+      </ChoiceGroup>
+    </>
+  );
+}

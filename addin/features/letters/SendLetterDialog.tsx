@@ -1,0 +1,155 @@
+// Send letter: shows the letter the customer is due (level, fee, items), then posts it once and
+// either puts it in a reply to the selected email (HTML body, PDF attached) or has the server send
+// it through Outlook. The posted letter is shown as rendered, with its number.
+import {
+  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, MessageBar,
+  MessageBarBody, MessageBarTitle, Spinner, Text, tokens,
+} from '@fluentui/react-components';
+import { useRef, useState, type JSX } from 'react';
+import type { CollectionLetterResponse, LetterDelivery, LetterProposalResponse } from '../../../server/http/contract';
+import type { ApiClient } from '../../api/client';
+import { useRequest } from '../../api/useRequest';
+import type { MailHost } from '../../office/host';
+import { ErrorBar } from '../../ui/ErrorBar';
+import { useLocale } from '../../ui/locale';
+import { Money } from '../../ui/Money';
+import { TabSkeleton } from '../../ui/TabSkeleton';
+import { LetterFrame } from './LetterFrame';
+import { noLetterText, ProposalView } from './ProposalView';
+
+const useStyles = makeStyles({
+  surface: { maxWidth: 'min(640px, 100vw)', padding: tokens.spacingHorizontalM },
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  actions: { flexWrap: 'wrap' },
+});
+
+type Sent = { letter: CollectionLetterResponse; html: string; delivery: LetterDelivery; replyOpened: boolean };
+
+export interface SendLetterProps {
+  api: ApiClient;
+  host: MailHost;
+  customerId: string;
+  /** The selected email's sender: the letter's recipient. */
+  recipient: string | null;
+  /** A reply needs a received message selected. */
+  canReply: boolean;
+  onClose: () => void;
+  /** A letter was posted: its fee is now on the ledger. */
+  onPosted: (letter: CollectionLetterResponse) => void;
+}
+
+export function SendLetterDialog(props: SendLetterProps) {
+  const styles = useStyles();
+  const locale = useLocale();
+  const { api, host } = props;
+  const { state, retry } = useRequest<LetterProposalResponse>(props.customerId, (signal) => api.letterProposal(props.customerId, undefined, signal));
+  const [busy, setBusy] = useState<LetterDelivery | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [sent, setSent] = useState<Sent | null>(null);
+  // One key per letter the agent reviews: a retry after a lost answer returns the same letter.
+  const idempotencyKey = useRef<string | null>(null);
+  const replyPossible = props.canReply && typeof host.displayReplyForm === 'function';
+
+  const post = async (proposal: LetterProposalResponse, delivery: LetterDelivery) => {
+    idempotencyKey.current ??= crypto.randomUUID();
+    setBusy(delivery);
+    setFailure(null);
+    try {
+      const letter = await api.postLetter(
+        props.customerId,
+        { delivery, level: proposal.level?.level, ...(props.recipient ? { to: props.recipient } : {}) },
+        idempotencyKey.current,
+      );
+      props.onPosted(letter);
+      const html = await api.letterHtml(letter.htmlUrl);
+      let replyOpened = false;
+      if (delivery === 'reply') {
+        const base64 = await api.letterPdfBase64(letter.pdfUrl);
+        const pdf = { name: `${letter.number}.pdf`, url: api.absoluteUrl(letter.pdfUrl), base64 };
+        replyOpened = (await host.displayReplyForm?.(html, [pdf])) ?? false;
+        if (replyOpened) await api.markLetterSent(letter.id);
+      }
+      setSent({ letter, html, delivery, replyOpened });
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  let body: JSX.Element;
+  let actions: JSX.Element | null = null;
+  if (sent) {
+    const { letter } = sent;
+    body = (
+      <>
+        <MessageBar intent={sent.delivery === 'reply' && !sent.replyOpened ? 'warning' : 'success'} layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Letter {letter.number} posted</MessageBarTitle>
+            {letter.levelName}
+            {letter.fee && (
+              <>
+                {' · fee '}
+                <Money minor={letter.fee.amount} currency={letter.fee.currency} />
+              </>
+            )}
+            {' · '}
+            {sent.delivery === 'graph'
+              ? `sending from Outlook${letter.recipient ? ` to ${letter.recipient}` : ''}.`
+              : sent.replyOpened
+                ? 'inserted into a reply: review it and send.'
+                : 'the reply form could not open; the letter is posted, send its PDF yourself.'}
+          </MessageBarBody>
+        </MessageBar>
+        <LetterFrame html={sent.html} title={`Letter ${letter.number}`} />
+      </>
+    );
+  } else if (state.status === 'loading') {
+    body = <TabSkeleton rows={5} />;
+  } else if (state.status === 'error') {
+    body = <ErrorBar title="The letter proposal could not be loaded" error={state.error} onRetry={retry} />;
+  } else if (!state.data.due) {
+    body = <Text>{noLetterText(state.data, locale)}</Text>;
+  } else {
+    const proposal = state.data;
+    body = (
+      <>
+        <ProposalView proposal={proposal} />
+        <Text size={200}>Sending posts the letter: it gets its number and its fee is charged to the customer.</Text>
+        {failure !== null && <ErrorBar title="The letter was not sent" error={failure} onRetry={() => setFailure(null)} />}
+      </>
+    );
+    actions = (
+      <>
+        <Button
+          appearance="primary"
+          disabled={busy !== null || !replyPossible}
+          icon={busy === 'reply' ? <Spinner size="tiny" /> : undefined}
+          onClick={() => void post(proposal, 'reply')}
+        >
+          Insert into reply
+        </Button>
+        <Button disabled={busy !== null} icon={busy === 'graph' ? <Spinner size="tiny" /> : undefined} onClick={() => void post(proposal, 'graph')}>
+          Send from server
+        </Button>
+      </>
+    );
+  }
+
+  return (
+    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && busy === null && props.onClose()}>
+      <DialogSurface className={styles.surface} aria-label="Send letter">
+        <DialogBody>
+          <DialogTitle>Send letter</DialogTitle>
+          <DialogContent className={styles.content}>{body}</DialogContent>
+          <DialogActions className={styles.actions}>
+            {actions}
+            <Button disabled={busy !== null} onClick={props.onClose}>
+              {sent ? 'Close' : 'Cancel'}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

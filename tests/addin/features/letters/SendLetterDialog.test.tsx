@@ -1,0 +1,105 @@
+// Send letter: the proposal (level, fee, items), then one post; "Insert into reply" opens a reply
+// with the letter's HTML and its PDF attached, "Send from server" leaves sending to the server.
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { ApiClient, PostLetterRequest } from '../../../../addin/api/client';
+import { SendLetterDialog } from '../../../../addin/features/letters/SendLetterDialog';
+import type { MailHost } from '../../../../addin/office/host';
+import type { CollectionLetterResponse, LetterProposalResponse } from '../../../../server/http/contract';
+import { email, fakeApi, FakeHost } from '../../support/fakes';
+
+const proposal: LetterProposalResponse = {
+  customer: { id: '1', account: 'C-1', name: 'Contoso Retail Ltd' },
+  asOf: '2025-06-30',
+  accountingCurrency: 'USD',
+  sequence: { id: 's1', name: 'Standard' },
+  due: true,
+  reason: null,
+  level: { level: 2, name: 'First notice', days: 30 },
+  dueOn: null,
+  lines: [
+    { entryId: 'e1', document: 'INV-100042', postingDate: '2025-04-01', dueDate: '2025-05-01', currency: 'USD', open: 90000, openAccounting: 90000, daysOverdue: 60 },
+    { entryId: 'e2', document: 'INV-100031', postingDate: '2025-03-01', dueDate: '2025-03-20', currency: 'USD', open: 70000, openAccounting: 70000, daysOverdue: 102 },
+  ],
+  totals: [{ currency: 'USD', open: 160000 }],
+  totalAccounting: 160000,
+  fee: { currency: 'USD', amount: 2500, amountAccounting: 2500 },
+};
+
+function letter(delivery: 'reply' | 'graph'): CollectionLetterResponse {
+  return {
+    id: 'l1', number: 'CL-000017', customerId: '1', level: 2, levelName: 'First notice', letterDate: '2025-06-30', language: 'en',
+    delivery, status: 'posted', subject: 'First notice', recipient: 'ap@contoso.com', accountingCurrency: 'USD',
+    totals: proposal.totals, totalAccounting: 160000, fee: proposal.fee, feeEntryId: 'f1', lines: proposal.lines,
+    postedBy: 'agent', postedAt: '2025-06-30T10:00:00.000Z', htmlUrl: '/api/letters/l1.html', pdfUrl: '/api/letters/l1.pdf',
+  };
+}
+
+function setup(p: LetterProposalResponse = proposal) {
+  const displayReplyForm = vi.fn(async (_html: string, _attachments?: unknown) => true);
+  const host: MailHost = Object.assign(new FakeHost(email('ap@contoso.com')), { displayReplyForm });
+  const postLetter = vi.fn(async (_id: string, body: PostLetterRequest, _key: string) => letter(body.delivery));
+  const markLetterSent = vi.fn(async () => ({ ...letter('reply'), status: 'sent' as const }));
+  const api: ApiClient = {
+    ...fakeApi({ lookups: {}, summaries: {}, transactions: {} }),
+    letterProposal: vi.fn(async () => p),
+    postLetter,
+    letterHtml: vi.fn(async () => '<html><body><h1>First notice</h1><p>INV-100042</p></body></html>'),
+    letterPdfBase64: vi.fn(async () => 'JVBERi0xLjQ='),
+    absoluteUrl: (path: string) => `https://collections.example${path}`,
+    markLetterSent,
+  };
+  const onPosted = vi.fn();
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <SendLetterDialog api={api} host={host} customerId="1" recipient="ap@contoso.com" canReply onClose={vi.fn()} onPosted={onPosted} />
+    </FluentProvider>,
+  );
+  return { displayReplyForm, postLetter, markLetterSent, onPosted, user: userEvent.setup() };
+}
+
+describe('Send letter', () => {
+  it('shows the level, the fee and every overdue item before anything is posted', async () => {
+    const { postLetter } = setup();
+    const section = await screen.findByRole('region', { name: 'Proposed letter' });
+    expect(section.textContent).toContain('2 · First notice');
+    expect(section.textContent).toContain('$25.00');
+    expect(section.textContent).toContain('$1,600.00');
+    const items = within(screen.getByRole('list', { name: 'Items in the letter' })).getAllByRole('listitem');
+    expect(items.map((i) => i.textContent)).toEqual([expect.stringMatching(/^INV-100042.*60 days late\$900\.00$/), expect.stringMatching(/^INV-100031.*102 days late\$700\.00$/)]);
+    expect(postLetter).not.toHaveBeenCalled();
+  });
+
+  it('inserts the posted letter into a reply: its HTML as the body and its PDF attached', async () => {
+    const { displayReplyForm, postLetter, markLetterSent, onPosted, user } = setup();
+    await user.click(await screen.findByRole('button', { name: 'Insert into reply' }));
+    await screen.findByText('Letter CL-000017 posted');
+    expect(postLetter).toHaveBeenCalledWith('1', { delivery: 'reply', level: 2, to: 'ap@contoso.com' }, expect.stringMatching(/^[0-9a-f-]{36}$/));
+    expect(displayReplyForm).toHaveBeenCalledWith('<html><body><h1>First notice</h1><p>INV-100042</p></body></html>', [
+      { name: 'CL-000017.pdf', url: 'https://collections.example/api/letters/l1.pdf', base64: 'JVBERi0xLjQ=' },
+    ]);
+    expect(markLetterSent).toHaveBeenCalledWith('l1');
+    expect(onPosted).toHaveBeenCalledTimes(1);
+    // The rendered letter is shown sandboxed: no scripts, no access to the pane.
+    const frame = screen.getByTitle('Letter CL-000017');
+    expect(frame.getAttribute('sandbox')).toBe('');
+    expect(frame.getAttribute('srcdoc')).toContain('First notice');
+  });
+
+  it('has the server send it instead, without opening a reply', async () => {
+    const { displayReplyForm, postLetter, user } = setup();
+    await user.click(await screen.findByRole('button', { name: 'Send from server' }));
+    expect(await screen.findByText(/sending from Outlook to ap@contoso.com/)).toBeTruthy();
+    expect(postLetter.mock.calls[0]![1]).toMatchObject({ delivery: 'graph' });
+    expect(displayReplyForm).not.toHaveBeenCalled();
+  });
+
+  it('says why no letter is due, and offers nothing to send', async () => {
+    setup({ ...proposal, due: false, reason: 'not_due_yet', dueOn: '2025-07-14', lines: [], fee: null });
+    expect(await screen.findByText('The next letter (First notice) is due on Jul 14, 2025.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Insert into reply' })).toBeNull();
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Send from server' })).toBeNull());
+  });
+});

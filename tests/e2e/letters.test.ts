@@ -1,0 +1,105 @@
+// Sending a collection letter from the built pane in Chromium: the proposal, the letter inserted
+// into a reply (HTML body, PDF attached), then the timeline shows it with level and fee and the
+// customer's balance includes the fee. Screenshot of the rendered letter at 320 px.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatMoney } from '../../addin/ui/format';
+import { addDays, todayIn } from '../../server/domain/dates';
+import type { ReplyForm } from '../../addin/preview/fake-office';
+import type { CustomerSummary, LetterProposalResponse, LookupResponse, PreviewMailboxResponse } from '../../server/http/contract';
+import { artifactsDir, chromiumStatus, ensureAddinBuilt, launchChromium, openPreview, paneFrame, startServer, type RunningServer } from './support';
+
+const { executablePath, skipReason } = chromiumStatus();
+
+describe.skipIf(skipReason !== null)('sending a letter from the pane (Chromium)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureAddinBuilt();
+    [server, browser] = await Promise.all([startServer(), launchChromium(executablePath)]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /**
+   * A preview email whose sender is one customer due a letter with a fee today. The first level
+   * charges none, so a first letter is posted a month ago, through the API, to make the second due.
+   */
+  async function emailDueALetterWithFee() {
+    const monthAgo = addDays(todayIn('UTC', new Date()), -31);
+    const { emails } = await server.getJson<PreviewMailboxResponse>('/api/preview/mailbox');
+    for (const email of emails) {
+      const { matches } = await server.getJson<LookupResponse>(`/api/customers/lookup?email=${encodeURIComponent(email.from.emailAddress)}`);
+      if (matches.length !== 1) continue;
+      const id = matches[0]!.id;
+      const earlier = await server.getJson<LetterProposalResponse>(`/api/customers/${id}/letters/proposal?asOf=${monthAgo}`);
+      if (!earlier.due) continue;
+      const posted = await fetch(`${server.baseUrl}/api/customers/${id}/letters`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ delivery: 'reply', asOf: monthAgo, level: earlier.level!.level }),
+      });
+      if (!posted.ok) throw new Error(`e2e: posting the first letter answered ${posted.status}: ${await posted.text()}`);
+      const proposal = await server.getJson<LetterProposalResponse>(`/api/customers/${id}/letters/proposal`);
+      if (proposal.due && proposal.fee && proposal.fee.amount > 0) return { email, proposal };
+    }
+    throw new Error('no demo email from a customer due a letter with a fee');
+  }
+
+  it('proposes, previews and sends a letter; the timeline and the balance show it', async () => {
+    const { email, proposal } = await emailDueALetterWithFee();
+    const customerId = proposal.customer.id;
+    const before = await server.getJson<CustomerSummary>(`/api/customers/${customerId}/summary`);
+    const page = await openPreview(browser, server.baseUrl);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.click(`button[data-email-id="${email.id}"]`);
+    const pane = await paneFrame(page);
+    await pane.getByRole('heading', { name: proposal.customer.name }).waitFor({ timeout: 15_000 });
+
+    await pane.getByRole('button', { name: 'Send letter' }).click();
+    const dialog = pane.getByRole('dialog');
+    const shown = await dialog.getByRole('region', { name: 'Proposed letter' }).innerText();
+    expect(shown).toContain(`${proposal.level!.level} · ${proposal.level!.name}`);
+    expect(shown).toContain(formatMoney(proposal.fee!.amount, proposal.fee!.currency, 'en-US'));
+    for (const line of proposal.lines) expect(shown).toContain(line.document);
+
+    mkdirSync(artifactsDir, { recursive: true });
+    await page.locator('iframe[title="Collections task pane"]').screenshot({ path: path.join(artifactsDir, 'letter-proposal-320.png') });
+    await dialog.getByRole('button', { name: 'Insert into reply' }).click();
+    const letterFrame = dialog.locator('iframe[title^="Letter "]');
+    await letterFrame.waitFor({ timeout: 15_000 });
+
+    // The simulated Outlook got a reply form with the letter as its body and the PDF attached.
+    const forms = await page.evaluate(
+      () => (window as unknown as { collectionsPreviewOffice: { context: { mailbox: { replyForms: unknown[] } } } }).collectionsPreviewOffice.context.mailbox.replyForms,
+    );
+    expect(forms).toHaveLength(1);
+    const form = forms[0] as ReplyForm;
+    for (const line of proposal.lines) expect(form.htmlBody).toContain(line.document);
+    expect(form.attachments).toEqual([{ type: 'file', name: expect.stringMatching(/\.pdf$/), url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/api\/letters\/.+\.pdf$/) }]);
+    const pdf = await fetch(form.attachments![0]!.url!);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    // The preview shows the reply form over the page; then the pane with the posted letter.
+    await page.screenshot({ path: path.join(artifactsDir, 'letter-reply-form.png') });
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.locator('iframe[title="Collections task pane"]').screenshot({ path: path.join(artifactsDir, 'letter-preview-320.png') });
+
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await pane.getByRole('tab', { name: 'Timeline' }).click();
+    const fee = formatMoney(proposal.fee!.amount, proposal.fee!.currency, 'en-US');
+    await pane.getByText(`Level ${proposal.level!.level} · ${proposal.level!.name} · fee ${fee}`).first().waitFor({ timeout: 15_000 });
+
+    const after = await server.getJson<CustomerSummary>(`/api/customers/${customerId}/summary`);
+    expect(after.balance).toBe(before.balance + proposal.fee!.amountAccounting);
+    await pane.getByText(formatMoney(after.balance, after.currency, 'en-US')).first().waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
