@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/kysely';
 import { errorHandler } from './http/errors';
+import { loggerOptions } from './logging';
 import context from './http/plugins/app/context';
 import finiteNumbers from './http/plugins/app/finite-numbers';
 import docs from './http/plugins/external/docs';
@@ -22,7 +23,7 @@ import pages from './http/routes/pages';
 export interface BuildAppOptions {
   config: Config;
   db: DatabaseHandle;
-  /** Fastify's logger option; default: pino at config.logLevel. Tests pass false. */
+  /** Fastify's logger option; default: pino at config.logLevel. Tests pass false. Redaction is always added. */
   logger?: FastifyServerOptions['logger'];
   /** Where the built add-in is; default dist/addin at the repository root. */
   addinDir?: string;
@@ -35,7 +36,7 @@ const DEFAULT_ADDIN_DIR = fileURLToPath(new URL('../dist/addin', import.meta.url
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const { config } = opts;
   const app = Fastify({
-    logger: opts.logger ?? { level: config.logLevel },
+    logger: loggerOptions(config.logLevel, opts.logger),
     ...(opts.server ?? {}),
     // With `https` Fastify types the instance by its raw server; routes never touch the raw server.
   }) as unknown as FastifyInstance;

@@ -71,6 +71,13 @@ async function main(): Promise<void> {
     `\nCollections for Outlook is running on ${database}.\n` +
       `  Preview:  ${url}/preview\n  API docs: ${url}/docs\n\n`,
   );
+  // Printed whatever LOG_LEVEL says: nobody should run this mode without knowing it.
+  if (config.auth.mode === 'development') {
+    process.stderr.write(
+      '*** DEVELOPMENT AUTH MODE: no sign-in, every request acts as the demo agent. Loopback only; ' +
+        'set AUTH_TENANT_ID and AUTH_CLIENT_ID before anyone else uses this server. ***\n\n',
+    );
+  }
 }
 
 main().catch((error: unknown) => {

@@ -76,7 +76,8 @@ export function createTokenVerifier(opts: VerifierOptions): TokenVerifier {
     }
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, keySet, { algorithms: ALGORITHMS, clockTolerance }));
+      // jose checks exp only when present; a token that never expires is refused.
+      ({ payload } = await jwtVerify(token, keySet, { algorithms: ALGORITHMS, clockTolerance, requiredClaims: ['exp'] }));
     } catch (error) {
       throw fromJoseError(error);
     }
@@ -88,6 +89,9 @@ function fromJoseError(error: unknown): TokenError {
   if (error instanceof errors.JWTExpired) return new TokenError('expired', 'The token has expired.');
   if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'nbf') {
     return new TokenError('not_yet_valid', 'The token is not valid yet (nbf is in the future).');
+  }
+  if (error instanceof errors.JWTClaimValidationFailed && error.reason === 'missing') {
+    return new TokenError('malformed', `The token has no '${error.claim}' claim.`);
   }
   if (error instanceof errors.JWKSNoMatchingKey) {
     return new TokenError('unknown_key', "The token's key id is not in the tenant's key set.");

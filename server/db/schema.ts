@@ -157,6 +157,8 @@ export interface IdempotencyKeysTable {
   route: string;
   status_code: number;
   response: ColumnType<unknown, string, string>;
+  /** SHA-256 of the canonical request body; null for keys stored before it was recorded. */
+  request_hash: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Instant;
 }
 

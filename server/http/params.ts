@@ -1,4 +1,4 @@
-// Request values the routes share: dates from the query string (checked beyond Ajv's format so the
+// Request values the routes share: dates from the query string or a body (checked beyond Ajv's format so the
 // domain's date arithmetic stays in range) and today's date in the company's time zone.
 import { isIsoDate, todayIn } from '../domain/dates';
 import type { IsoDate } from '../domain/types';
@@ -10,13 +10,22 @@ const LATEST = '2999-12-31';
 
 /** A query-string date, or `fallback` when absent; a 400 naming the parameter otherwise. */
 export function queryDate(value: string | undefined, field: string, fallback: IsoDate): IsoDate {
+  return checkedDate(value, field, fallback, 'querystring');
+}
+
+/** A date from a JSON body (e.g. a letter date), held to the same range as query dates. */
+export function bodyDate(value: string | undefined, field: string, fallback: IsoDate): IsoDate {
+  return checkedDate(value, field, fallback, 'body');
+}
+
+function checkedDate(value: string | undefined, field: string, fallback: IsoDate, place: 'querystring' | 'body'): IsoDate {
   if (value === undefined) return fallback;
   if (!isIsoDate(value) || value < EARLIEST || value > LATEST) {
     throw new AppError(
       'invalid_request',
       400,
-      `Query parameter '${field}' must be a calendar date YYYY-MM-DD between ${EARLIEST} and ${LATEST}.`,
-      { in: 'querystring', fields: [{ field, problem: 'is not a valid date' }] },
+      `${place === 'body' ? 'Field' : 'Query parameter'} '${field}' must be a calendar date YYYY-MM-DD between ${EARLIEST} and ${LATEST}.`,
+      { in: place, fields: [{ field, problem: 'is not a valid date' }] },
     );
   }
   return value;

@@ -8,7 +8,7 @@ import type { Database } from '../db/schema';
 import type { IsoDate } from '../domain/types';
 import type { BatchItemState, LetterBatchResponse, LetterDelivery } from '../http/contract';
 import { AppError } from '../http/errors';
-import { postLetter } from './post';
+import { keyReused, postLetter } from './post';
 import { batchProposal } from './proposals';
 
 export interface CreateBatchOptions {
@@ -27,7 +27,12 @@ export interface CreateBatchOptions {
 /** Creates the batch and its pending items; returns the existing batch for a repeated request key. */
 export async function createBatch(db: Kysely<Database>, opts: CreateBatchOptions): Promise<string> {
   if (opts.requestKey) {
-    const existing = await db.selectFrom('collection_letter_batches').select('id').where('request_key', '=', opts.requestKey).executeTakeFirst();
+    const existing = await db
+      .selectFrom('collection_letter_batches')
+      .select(['id', 'agent_id', 'delivery'])
+      .where('request_key', '=', opts.requestKey)
+      .executeTakeFirst();
+    if (existing && (existing.agent_id !== opts.agentId || existing.delivery !== opts.delivery)) throw keyReused();
     if (existing) return existing.id;
   }
   const proposal = await batchProposal(db, opts.agentId, opts.asOf, opts.accountingCurrency);

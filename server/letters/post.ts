@@ -72,7 +72,12 @@ export async function postLetter(db: Kysely<Database>, opts: PostLetterOptions):
     // Serialises posts for one customer, so a retry racing the original finds its letter.
     await sql`select pg_advisory_xact_lock(hashtext(${`letters:${opts.customerId}`}))`.execute(trx);
     if (opts.requestKey) {
-      const replay = await trx.selectFrom('collection_letters').select('id').where('request_key', '=', opts.requestKey).executeTakeFirst();
+      const replay = await trx
+        .selectFrom('collection_letters')
+        .select(['id', 'customer_id', 'delivery'])
+        .where('request_key', '=', opts.requestKey)
+        .executeTakeFirst();
+      if (replay && (replay.customer_id !== opts.customerId || replay.delivery !== opts.delivery)) throw keyReused();
       if (replay) return { letterId: replay.id, created: false };
     }
     const customer = await findLetterCustomer(trx, opts.customerId);
@@ -114,6 +119,16 @@ export async function postLetter(db: Kysely<Database>, opts: PostLetterOptions):
     if (existing) return { letterId: existing.id, created: false };
     return { letterId: await insertLetter(trx, opts, { customer, sequence, proposal, ledger, key }), created: true };
   });
+}
+
+/** A key that posted another customer's letter, or by another delivery, is not a retry of this one. */
+export function keyReused(): AppError {
+  return new AppError(
+    'idempotency_key_reused',
+    422,
+    "Header 'Idempotency-Key' was already used for a different request: use a new key for a new request.",
+    { field: 'idempotency-key' },
+  );
 }
 
 interface InsertContext {

@@ -138,7 +138,7 @@ const template = {
   required: ['subject', 'body', 'payment'],
   properties: { subject: text(300), body: text(10000), payment: text(4000) },
 } as const;
-const money = { type: 'object', additionalProperties: false, required: ['currency', 'amount'], properties: { currency: currencyCode, amount: { ...minor, minimum: 0 } } } as const;
+const money = { type: 'object', additionalProperties: false, required: ['currency', 'amount'], properties: { currency: currencyCode, amount: { ...minor, minimum: 0, maximum: Number.MAX_SAFE_INTEGER } } } as const;
 
 export const sequenceBody = {
   type: 'object',

@@ -1,6 +1,9 @@
-// Idempotency-Key: the first response to a POST is stored with its key (per agent and route) in the
-// same transaction as the change, so a repeated request gets that response and changes nothing.
+// Idempotency-Key: the first response to a POST is stored with its key (per agent and route) and a
+// fingerprint of its body, in the same transaction as the change, so a repeated request gets that
+// response and changes nothing, and the key reused for a different request is refused (422).
+import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { AppError } from '../../http/errors';
 import type { Database } from '../schema';
 
 export interface StoredResponse {
@@ -12,24 +15,54 @@ export interface IdempotencyScope {
   key: string;
   agentId: string;
   route: string;
+  /** requestFingerprint(body) of the request being answered. */
+  requestHash: string;
 }
 
+/** SHA-256 of the body with object keys sorted, so key order does not make a different request. */
+export function requestFingerprint(body: unknown): string {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, canonical(v)]))
+        : value;
+  return createHash('sha256').update(JSON.stringify(canonical(body ?? null))).digest('hex');
+}
+
+/** The response stored for this key, or null; a 422 when the key answered a different request. */
 export async function storedResponse(db: Kysely<Database>, scope: IdempotencyScope): Promise<StoredResponse | null> {
   const row = await db
     .selectFrom('idempotency_keys')
-    .select(['status_code', 'response'])
+    .select(['status_code', 'response', 'request_hash'])
     .where('key', '=', scope.key)
     .where('agent_id', '=', scope.agentId)
     .where('route', '=', scope.route)
     .executeTakeFirst();
-  return row ? { statusCode: row.status_code, body: row.response } : null;
+  if (!row) return null;
+  if (row.request_hash !== null && row.request_hash !== scope.requestHash) {
+    throw new AppError(
+      'idempotency_key_reused',
+      422,
+      `Header 'Idempotency-Key' '${scope.key}' was already used for a different request: use a new key for a new request.`,
+      { field: 'idempotency-key' },
+    );
+  }
+  return { statusCode: row.status_code, body: row.response };
 }
 
 /** Inserts the key; false when a concurrent request with the same key got there first. */
 export async function storeResponse(trx: Transaction<Database>, scope: IdempotencyScope, response: StoredResponse): Promise<boolean> {
   const inserted = await trx
     .insertInto('idempotency_keys')
-    .values({ key: scope.key, agent_id: scope.agentId, route: scope.route, status_code: response.statusCode, response: JSON.stringify(response.body) })
+    .values({
+      key: scope.key,
+      agent_id: scope.agentId,
+      route: scope.route,
+      status_code: response.statusCode,
+      response: JSON.stringify(response.body),
+      request_hash: scope.requestHash,
+    })
     .onConflict((oc) => oc.doNothing())
     .returning('key')
     .executeTakeFirst();

@@ -51,8 +51,11 @@ export default fp<AuthPluginOptions>(
     const agents = new Map<string, Agent>();
 
     app.addHook('onRequest', async (request, reply) => {
-      // The sign-in settings are public: the pane reads them before it can have a token.
-      if (!request.url.startsWith('/api/') || request.routeOptions.url === AUTH_CONFIG_PATH) return;
+      // Judged by the matched route, not the raw URL: the router percent-decodes the path, so
+      // '/%61pi/customers' reaches '/api/customers'. The sign-in settings are public: the pane reads
+      // them before it can have a token.
+      const route = request.routeOptions.url;
+      if (!(route ?? request.url).startsWith('/api/') || route === AUTH_CONFIG_PATH) return;
       const header = request.headers.authorization ?? '';
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) return reject(reply, new TokenError('missing', 'Sign in: the Authorization header needs a bearer token.'));

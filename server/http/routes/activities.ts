@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { listActivities } from '../../db/repositories/activities';
 import { createActivity, updateActivity, type WriteContext } from '../../db/repositories/activity-writes';
 import { findCustomer, isUuid } from '../../db/repositories/customers';
-import { storedResponse, storeResponse } from '../../db/repositories/idempotency';
+import { requestFingerprint, storedResponse, storeResponse } from '../../db/repositories/idempotency';
 import type { Activity, ActivityListResponse, CreateActivityRequest, UpdateActivityRequest } from '../contract';
 import { AppError, customerNotFound } from '../errors';
 import { today } from '../params';
@@ -47,7 +47,9 @@ const activities: FastifyPluginAsync<ActivitiesRouteOptions> = async (app, opts)
     },
     async (request, reply) => {
       const key = request.headers['idempotency-key'];
-      const scope = key ? { key, agentId: request.agent.id, route: `${ROUTE_CREATE} ${request.params.id}` } : null;
+      const scope = key
+        ? { key, agentId: request.agent.id, route: `${ROUTE_CREATE} ${request.params.id}`, requestHash: requestFingerprint(request.body) }
+        : null;
       if (scope) {
         const earlier = await storedResponse(app.db, scope);
         if (earlier) return reply.code(earlier.statusCode).header('Idempotent-Replayed', 'true').send(earlier.body);

@@ -18,7 +18,8 @@ const api: FastifyPluginAsync = async (app) => {
   await app.register(transactions);
   await app.register(timeline);
   await app.register(contacts);
-  await app.register(preview);
+  // The simulated inbox is demo material for the browser preview; a signed-in deployment has none.
+  if (app.config.auth.mode === 'development') await app.register(preview);
   await app.register(importRoutes);
 };
 

@@ -2,7 +2,10 @@
 // Idempotency-Key, batch runs with progress, stored HTML/PDF, and (managers only) sequences,
 // levels and customer exclusions.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../../db/repositories/audit';
 import { isUuid } from '../../db/repositories/customers';
+import type { Database } from '../../db/schema';
 import { createBatch, loadBatchJson, runBatch } from '../../letters/batch';
 import { excludedCustomers, readLetterSettings, updateLetterSettings, type LetterSettingsPatch } from '../../letters/exclusions';
 import { loadLetterDocument, loadLetterJson } from '../../letters/json';
@@ -13,7 +16,7 @@ import * as s from '../../letters/schemas';
 import { saveSequence, sequenceJson, type SequenceInput } from '../../letters/sequences';
 import type { LetterDelivery } from '../contract';
 import { AppError, customerNotFound } from '../errors';
-import { queryDate, today } from '../params';
+import { bodyDate, queryDate, today } from '../params';
 import { asOfQuery, customerIdParams } from '../schemas/common';
 
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } as const;
@@ -26,6 +29,19 @@ function requireManager(request: FastifyRequest): void {
 
 function notFound(what: string, id: string): AppError {
   return new AppError(`${what}_not_found`, 404, `No ${what.replace('_', ' ')} has the id '${id}'.`, { id });
+}
+
+/** A reply letter the pane sent: its status changes with an audit event, in one transaction. */
+async function markSent(db: Kysely<Database>, id: string, actor: string): Promise<string | null> {
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('collection_letters').select('status').where('id', '=', id).where('delivery', '=', 'reply').forUpdate().executeTakeFirst();
+    if (!before) return null;
+    // A repeated report changes nothing and records nothing.
+    if (before.status === 'sent') return id;
+    await trx.updateTable('collection_letters').set({ status: 'sent' }).where('id', '=', id).execute();
+    await recordAudit(trx, { actor, action: 'letter.sent', entity: 'collection_letter', entityId: id, before: { status: before.status }, after: { status: 'sent' } });
+    return id;
+  });
 }
 
 export interface LetterRoutesOptions {
@@ -71,7 +87,7 @@ const letters: FastifyPluginAsync<LetterRoutesOptions> = async (app, opts) => {
       const key = request.headers['idempotency-key'];
       const result = await postLetter(db, {
         customerId: request.params.id,
-        asOf: body.asOf ?? today(config.companyTimeZone),
+        asOf: bodyDate(body.asOf, 'asOf', today(config.companyTimeZone)),
         delivery: body.delivery,
         agent: request.agent,
         accountingCurrency: accounting,
@@ -105,7 +121,7 @@ const letters: FastifyPluginAsync<LetterRoutesOptions> = async (app, opts) => {
       const key = request.headers['idempotency-key'];
       const batchId = await createBatch(db, {
         requestedBy: request.agent,
-        asOf: request.body.asOf ?? today(config.companyTimeZone),
+        asOf: bodyDate(request.body.asOf, 'asOf', today(config.companyTimeZone)),
         delivery: request.body.delivery,
         agentId: request.body.agentId ?? null,
         ...(request.body.customerIds ? { customerIds: request.body.customerIds } : {}),
@@ -167,11 +183,10 @@ const letters: FastifyPluginAsync<LetterRoutesOptions> = async (app, opts) => {
     '/letters/:id/sent',
     { schema: { tags: ['letters'], summary: 'The pane reports the letter sent in a reply', params: idParams, response: { 200: s.letterResponse, ...s.letterErrors } } },
     async (request) => {
-      const updated = isUuid(request.params.id)
-        ? await db.updateTable('collection_letters').set({ status: 'sent' }).where('id', '=', request.params.id).where('delivery', '=', 'reply').returning('id').executeTakeFirst()
-        : undefined;
-      if (!updated) throw notFound('letter', request.params.id);
-      return (await loadLetterJson(db, updated.id, accounting))!;
+      const id = request.params.id;
+      const updated = isUuid(id) ? await markSent(db, id, request.agent.id) : null;
+      if (!updated) throw notFound('letter', id);
+      return (await loadLetterJson(db, updated, accounting))!;
     },
   );
 

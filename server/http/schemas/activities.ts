@@ -110,7 +110,7 @@ export const activityListQuery = {
   type: 'object',
   properties: {
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
-    offset: { type: 'integer', minimum: 0, default: 0 },
+    offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 },
   },
 } as const;
 

@@ -29,6 +29,10 @@ describe('POST /api/import', () => {
     app.decorate('db', handle.db);
     app.decorate('config', { accountingCurrency: 'USD' } as Config);
     app.setErrorHandler(errorHandler);
+    // The auth plugin's part: an administrator is signed in.
+    app.addHook('onRequest', async (request) => {
+      request.agent = { id: 'admin-1', email: 'admin@example.com', name: null, role: 'admin' };
+    });
     await app.register(importRoutes, { prefix: '/api' });
   });
   afterAll(async () => {
