@@ -26,19 +26,29 @@ export interface CreateBatchOptions {
 
 /** Creates the batch and its pending items; returns the existing batch for a repeated request key. */
 export async function createBatch(db: Kysely<Database>, opts: CreateBatchOptions): Promise<string> {
-  if (opts.requestKey) {
-    const existing = await db
+  const replay = async (q: Kysely<Database>): Promise<string | null> => {
+    if (!opts.requestKey) return null;
+    const existing = await q
       .selectFrom('collection_letter_batches')
       .select(['id', 'agent_id', 'delivery'])
       .where('request_key', '=', opts.requestKey)
       .executeTakeFirst();
     if (existing && (existing.agent_id !== opts.agentId || existing.delivery !== opts.delivery)) throw keyReused();
-    if (existing) return existing.id;
-  }
+    return existing?.id ?? null;
+  };
+  const earlier = await replay(db);
+  if (earlier) return earlier;
   const proposal = await batchProposal(db, opts.agentId, opts.asOf, opts.accountingCurrency);
   const wanted = opts.customerIds ? new Set(opts.customerIds) : null;
   const customers = proposal.items.map((i) => i.customer.id).filter((id) => !wanted || wanted.has(id));
   return db.transaction().execute(async (trx) => {
+    // Two requests with one key may race past the first look: the lock makes the second wait for
+    // the first's commit and find its batch.
+    if (opts.requestKey) {
+      await sql`select pg_advisory_xact_lock(hashtext(${`letter-batch:${opts.requestKey}`}))`.execute(trx);
+      const raced = await replay(trx);
+      if (raced) return raced;
+    }
     const batch = await trx
       .insertInto('collection_letter_batches')
       .values({ requested_by: opts.requestedBy.id, agent_id: opts.agentId, as_of: opts.asOf, delivery: opts.delivery, request_key: opts.requestKey ?? null })

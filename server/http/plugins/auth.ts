@@ -27,6 +27,8 @@ export interface AuthPluginOptions {
 }
 
 const AGENT_CACHE_LIMIT = 1_000;
+/** A role granted or revoked takes effect within this long, without a restart. */
+const AGENT_CACHE_TTL_MS = 60_000;
 
 export default fp<AuthPluginOptions>(
   async (app, opts) => {
@@ -35,7 +37,10 @@ export default fp<AuthPluginOptions>(
     const settings = opts.settings;
 
     if (settings.mode === 'development') {
-      const demo = await agentForIdentity(opts.db, DEMO_AGENT);
+      // The one demo agent holds every role, so a developer can try manager actions (letter runs,
+      // import) on the preview.
+      const demo = { ...(await agentForIdentity(opts.db, DEMO_AGENT)), role: 'admin' as const };
+      await opts.db.updateTable('agents').set({ role: 'admin' }).where('id', '=', demo.id).execute();
       app.log.warn(
         '*** DEVELOPMENT AUTH MODE: AUTH_TENANT_ID is not set, every request acts as the demo agent ' +
           `${demo.email}. Allowed only on a loopback HOST; configure Entra ID before anyone else can reach it. ***`,
@@ -48,7 +53,7 @@ export default fp<AuthPluginOptions>(
 
     const verify: TokenVerifier = createTokenVerifier({ ...settings, jwksCooldownMs: opts.jwksCooldownMs });
     // The agent row rarely changes; caching it by oid keeps a database read off every request.
-    const agents = new Map<string, Agent>();
+    const agents = new Map<string, { agent: Agent; at: number }>();
 
     app.addHook('onRequest', async (request, reply) => {
       // Judged by the matched route, not the raw URL: the router percent-decodes the path, so
@@ -66,11 +71,12 @@ export default fp<AuthPluginOptions>(
         if (error instanceof TokenError) return reject(reply, error);
         throw error;
       }
-      let agent = agents.get(token.oid);
+      const cached = agents.get(token.oid);
+      let agent = cached && Date.now() - cached.at < AGENT_CACHE_TTL_MS ? cached.agent : undefined;
       if (!agent) {
-        agent = await agentForIdentity(opts.db, token);
+        agent = await agentForIdentity(opts.db, token, token.tid === settings.tenantId);
         if (agents.size >= AGENT_CACHE_LIMIT) agents.clear();
-        agents.set(token.oid, agent);
+        agents.set(token.oid, { agent, at: Date.now() });
       }
       request.agent = agent;
       opts.onSignedIn?.(agent, token);

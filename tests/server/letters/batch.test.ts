@@ -40,6 +40,13 @@ describe.each(testDatabases)('letter batches on $name', ({ name, skipReason }) =
   });
   const run = { accountingCurrency: 'USD', settings: SETTINGS };
 
+  it.skipIf(skipReason)('gives two racing requests with one Idempotency-Key the same batch', async () => {
+    const ids = await Promise.all([1, 2, 3].map(() => createBatch(handle.db, { ...batchOptions, requestKey: 'race-1' })));
+    expect(new Set(ids).size).toBe(1);
+    const batches = await handle.db.selectFrom('collection_letter_batches').select('id').execute();
+    expect(batches).toHaveLength(1);
+  });
+
   it.skipIf(skipReason)('resumes an interrupted run without posting or sending anything twice', async () => {
     const batchId = await createBatch(handle.db, { ...batchOptions, requestKey: 'batch-1' });
     expect(await createBatch(handle.db, { ...batchOptions, requestKey: 'batch-1' })).toBe(batchId);
