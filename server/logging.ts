@@ -13,8 +13,12 @@ export const REDACTED_PATHS = [
   // The configuration (or its auth/graph parts) logged whole.
   'config.auth.credential',
   'config.graph.token.token',
+  'config.graph.token.cacheKey',
   'auth.credential',
   'graph.token.token',
+  'graph.token.cacheKey',
+  '*.cacheKey',
+  'cacheKey',
   'credential',
   '*.clientSecret',
   '*.privateKey',

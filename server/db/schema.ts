@@ -176,6 +176,18 @@ export interface GraphTaskListsTable {
   created_at: Instant;
 }
 
+// Migration 006: an agent's MSAL token cache, sealed with AES-256-GCM (server/graph/token-cache.ts).
+export interface GraphTokenCacheTable {
+  agent_id: string;
+  /** MSAL's account key (`<oid>.<tid>`): which account of the cache a worker signs in silently. */
+  home_account_id: string;
+  /** The tenant whose authority refreshes the agent's tokens. */
+  tenant_id: string;
+  /** Format version, IV, GCM tag and ciphertext of the serialized cache; never plaintext. */
+  sealed: Uint8Array;
+  updated_at: Instant;
+}
+
 // Migration 003: collection letters.
 export interface CollectionLetterSequencesTable {
   id: Generated<string>;
@@ -278,4 +290,5 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   graph_delta_links: GraphDeltaLinksTable;
   graph_task_lists: GraphTaskListsTable;
+  graph_token_cache: GraphTokenCacheTable;
 }

@@ -1,8 +1,6 @@
 // `npm run worker`: the Graph outbox worker and delta poller on their own, beside (or instead of)
-// the server's in-process worker; several may run against one PostgreSQL database.
-// Limitation: on-behalf-of needs each agent's own API token, which only the server process that
-// received it holds (in memory). A separate worker can therefore only send with GRAPH_DEV_TOKEN;
-// with a real tenant keep the in-process worker (GRAPH_WORKER=on, the default).
+// the server's in-process worker; several may run against one PostgreSQL database. With a tenant it
+// signs in as each agent from the agent's sealed token cache (GRAPH_TOKEN_CACHE_KEY, as the server's).
 import { assertDevelopmentAllowed } from '../auth/settings';
 import { ConfigError, loadConfig } from '../config';
 import { openDatabase } from '../db/kysely';
@@ -28,12 +26,9 @@ async function main(): Promise<void> {
     throw new ConfigError('GRAPH_DEV_TOKEN', 'Microsoft Graph is not configured (set AUTH_CLIENT_SECRET with a tenant, or GRAPH_DEV_TOKEN): nothing to do.');
   }
   assertDevelopmentAllowed(config.auth, config.host);
-  if (config.graph.token.kind === 'obo') {
-    log.warn({}, 'This worker holds no agent tokens (they live in the server process): rows wait until the server sends them.');
-  }
   const handle = await openDatabase({ databaseUrl: config.databaseUrl ?? undefined, dataDir: config.dataDir });
   await migrateToLatest(handle.db);
-  const sync = startGraphSync({ db: handle.db, settings: config.graph, tokens: tokenSourceFor(config.auth, config.graph), log });
+  const sync = startGraphSync({ db: handle.db, settings: config.graph, tokens: tokenSourceFor(config.auth, config.graph, handle.db, log), log });
   log.info({ graph: config.graph.baseUrl }, 'Graph worker started');
   const stop = () => {
     log.info({}, 'Graph worker stopping');

@@ -12,6 +12,7 @@ import { seedCustomers } from '../http/world';
 
 const SECRET = 'client-secret-Zq8~do-not-log';
 const DEV_TOKEN = 'eyJ0eXAiOi.graph-dev-token.do-not-log';
+const CACHE_KEY = 'c2VjcmV0LWNhY2hlLWtleS0zMi1ieXRlcy1sb25nISE=';
 
 let handle: DatabaseHandle;
 let lines: string[];
@@ -38,16 +39,17 @@ async function appLogging(env: Record<string, string> = {}) {
 describe('logs', () => {
   it('redact authorization headers, cookies, the client secret and tokens', async () => {
     const { app } = await appLogging();
-    const entra = loadConfig({ AUTH_TENANT_ID: TENANT, AUTH_CLIENT_ID: CLIENT_ID, AUTH_CLIENT_SECRET: SECRET });
+    const entra = loadConfig({ AUTH_TENANT_ID: TENANT, AUTH_CLIENT_ID: CLIENT_ID, AUTH_CLIENT_SECRET: SECRET, GRAPH_TOKEN_CACHE_KEY: CACHE_KEY });
     const dev = loadConfig({ GRAPH_DEV_TOKEN: DEV_TOKEN });
     app.log.info({ req: { headers: { authorization: 'Bearer abc.def.ghi', cookie: 'session=s3ss10n' } } }, 'request');
     app.log.info({ config: entra }, 'entra configuration');
     app.log.info({ config: dev }, 'development configuration');
     app.log.info({ auth: entra.auth, graph: dev.graph }, 'parts');
+    app.log.info({ graph: entra.graph, cacheKey: CACHE_KEY }, 'token cache key');
     app.log.warn({ token: { oid: 'o-1', raw: 'abc.def.ghi' } }, 'token');
     await app.close();
     const log = lines.join('');
-    for (const secret of ['abc.def.ghi', 's3ss10n', SECRET, DEV_TOKEN]) expect(log).not.toContain(secret);
+    for (const secret of ['abc.def.ghi', 's3ss10n', SECRET, DEV_TOKEN, CACHE_KEY]) expect(log).not.toContain(secret);
     expect(log).toContain('[Redacted]');
     expect(log).toContain(CLIENT_ID);
   });
