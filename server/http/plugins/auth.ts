@@ -37,10 +37,14 @@ export default fp<AuthPluginOptions>(
     const settings = opts.settings;
 
     if (settings.mode === 'development') {
-      // The one demo agent holds every role, so a developer can try manager actions (letter runs,
-      // import) on the preview.
-      const demo = { ...(await agentForIdentity(opts.db, DEMO_AGENT)), role: 'admin' as const };
-      await opts.db.updateTable('agents').set({ role: 'admin' }).where('id', '=', demo.id).execute();
+      // The demo agent is created holding every role, so a developer can try manager actions
+      // (letter runs, import) on the preview; a role set on it since is kept.
+      await opts.db
+        .insertInto('agents')
+        .values({ entra_oid: DEMO_AGENT.oid, email: DEMO_AGENT.email, name: DEMO_AGENT.name, role: 'admin' })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+      const demo = await agentForIdentity(opts.db, DEMO_AGENT);
       app.log.warn(
         '*** DEVELOPMENT AUTH MODE: AUTH_TENANT_ID is not set, every request acts as the demo agent ' +
           `${demo.email}. Allowed only on a loopback HOST; configure Entra ID before anyone else can reach it. ***`,
