@@ -17,6 +17,7 @@ import graphSync from './graph/plugin';
 import auth from './http/plugins/auth';
 import activities from './http/routes/activities';
 import letters from './http/routes/letters';
+import letterLinks from './http/routes/letter-links';
 import health from './http/routes/health';
 import pages from './http/routes/pages';
 
@@ -60,6 +61,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(api, { prefix: '/api' });
   await app.register(activities, { prefix: '/api', graphEnabled: config.graph !== null, onQueued: () => app.graphSync?.nudge() });
   await app.register(letters, { prefix: '/api', onQueued: () => app.graphSync?.nudge() });
+  // Outside /api: Outlook fetches these signed PDF links without the pane's sign-in.
+  await app.register(letterLinks);
   await app.register(pages, { root: opts.addinDir ?? DEFAULT_ADDIN_DIR });
 
   // Rate limited so that scanning for URLs gets slow quickly.

@@ -1,5 +1,6 @@
 // The server's configuration: every environment variable is read and checked here, once, into one
 // typed object; a bad value fails start-up with a ConfigError naming the variable.
+import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { authSettingsFromEnv, type AuthSettings } from './auth/settings';
 import { graphSettingsFromEnv, type GraphSettings } from './graph/settings';
@@ -27,6 +28,11 @@ export interface Config {
   graph: GraphSettings | null;
   /** The letterhead of collection letters (LETTER_COMPANY_NAME, LETTER_COMPANY_ADDRESS, LETTER_LOGO_PATH). */
   letters: LetterSettings;
+  /**
+   * Signs the short-lived PDF links Outlook fetches (LETTER_LINK_SECRET). Unset: a random key per
+   * process, so links die on restart. A KeyObject, so logging the config never prints the secret.
+   */
+  letterLinkKey: KeyObject;
 }
 
 export interface LetterSettings {
@@ -67,7 +73,15 @@ export function loadConfig(env: Env = process.env): Config {
     addinOrigin: parseOrigin('ADDIN_ORIGIN', read('ADDIN_ORIGIN') ?? 'https://localhost:3000'),
     ...authAndGraph(env, parseOrigin('ADDIN_ORIGIN', read('ADDIN_ORIGIN') ?? 'https://localhost:3000')),
     letters: parseLetterSettings(read('LETTER_COMPANY_NAME'), read('LETTER_COMPANY_ADDRESS'), read('LETTER_LOGO_PATH')),
+    letterLinkKey: parseLinkSecret('LETTER_LINK_SECRET', read('LETTER_LINK_SECRET')),
   };
+}
+
+function parseLinkSecret(name: string, value: string | undefined): KeyObject {
+  if (value === undefined) return createSecretKey(randomBytes(32));
+  // The message never repeats the value: start-up errors are logged.
+  if (value.length < 32) throw new ConfigError(name, 'must be at least 32 characters (e.g. `openssl rand -base64 32`).');
+  return createSecretKey(Buffer.from(value, 'utf8'));
 }
 
 function authAndGraph(env: Env, origin: string): Pick<Config, 'auth' | 'graph'> {

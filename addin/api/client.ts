@@ -11,6 +11,7 @@ import type {
   IsoDate,
   LetterBatchResponse,
   LetterDelivery,
+  LetterPdfLinkResponse,
   LetterProposalResponse,
   LookupResponse,
   TimelineResponse,
@@ -53,6 +54,10 @@ export interface ApiClient {
   updateActivity(activityId: string, body: UpdateActivityRequest, signal?: AbortSignal): Promise<Activity>;
   letterProposal(id: string, asOf?: IsoDate, signal?: AbortSignal): Promise<LetterProposalResponse>;
   postLetter(id: string, body: PostLetterRequest, idempotencyKey: string, signal?: AbortSignal): Promise<CollectionLetterResponse>;
+  /** The due letter rendered as email HTML without posting it ("Draft" for its number). */
+  letterPreview(id: string, query: { asOf?: IsoDate; language?: string }, signal?: AbortSignal): Promise<string>;
+  /** A short-lived URL of a posted letter's PDF for mail clients that fetch attachments without the pane's sign-in. */
+  letterPdfLink(letterId: string, signal?: AbortSignal): Promise<LetterPdfLinkResponse>;
   /** A posted letter's email HTML (its htmlUrl). */
   letterHtml(htmlUrl: string, signal?: AbortSignal): Promise<string>;
   /** A posted letter's PDF (its pdfUrl) as base64, for hosts that attach files by content. */
@@ -174,6 +179,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     letterProposal: (id, asOf, signal) => request('GET', `${customer(id)}/letters/proposal`, { asOf }, undefined, signal),
     postLetter: (id, body, key, signal) =>
       request('POST', `${customer(id)}/letters`, {}, body, signal, { headers: { 'idempotency-key': key } }),
+    letterPreview: (id, q, signal) =>
+      request('GET', `${customer(id)}/letters/preview`, { asOf: q.asOf, language: q.language }, undefined, signal, { as: 'text' }),
+    letterPdfLink: (letterId, signal) => request('POST', `/api/letters/${encodeURIComponent(letterId)}/pdf-link`, {}, undefined, signal),
     letterHtml: (htmlUrl, signal) => request('GET', htmlUrl, {}, undefined, signal, { as: 'text' }),
     letterPdfBase64: (pdfUrl, signal) => request('GET', pdfUrl, {}, undefined, signal, { as: 'base64' }),
     markLetterSent: (letterId, signal) => request('POST', `/api/letters/${encodeURIComponent(letterId)}/sent`, {}, undefined, signal),

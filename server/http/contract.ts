@@ -304,6 +304,14 @@ export interface CollectionLetterResponse {
   created?: boolean;
 }
 
+/** POST /api/letters/:id/pdf-link: a URL of the letter's PDF that needs no sign-in until it expires. */
+export interface LetterPdfLinkResponse {
+  /** Server-relative: /letters/<id>.pdf?exp=<unix seconds>&sig=<base64url HMAC>. */
+  url: string;
+  /** ISO 8601 UTC instant. */
+  expiresAt: string;
+}
+
 export type BatchItemState = 'pending' | 'posted' | 'sent' | 'skipped' | 'failed';
 
 export interface LetterBatchResponse {

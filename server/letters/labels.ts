@@ -21,6 +21,8 @@ export interface LetterLabels {
   /** The aging bucket of items not yet overdue. */
   current: string;
   page: string;
+  /** Stands in for the number on a preview: a letter gets its number when it is posted. */
+  draft: string;
 }
 
 const LABELS: Record<string, LetterLabels> = {
@@ -44,6 +46,7 @@ const LABELS: Record<string, LetterLabels> = {
     aging: 'Aging of your open balance',
     current: 'Not yet due',
     page: 'Page',
+    draft: 'Draft',
   },
   de: {
     locale: 'de-DE',
@@ -65,6 +68,7 @@ const LABELS: Record<string, LetterLabels> = {
     aging: 'Altersstruktur Ihres offenen Saldos',
     current: 'Noch nicht fällig',
     page: 'Seite',
+    draft: 'Entwurf',
   },
 };
 

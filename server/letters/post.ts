@@ -67,6 +67,25 @@ const NO_LETTER: Record<Exclude<LetterProposal, { due: true }>['reason'], string
   below_minimum: 'the overdue total is below the level’s minimum',
 };
 
+export function noSequence(): AppError {
+  return new AppError('no_letter_sequence', 409, 'No letter sequence is set up: create one first.');
+}
+
+export function noLetterDue(customer: LetterCustomer, asOf: IsoDate, proposal: Exclude<LetterProposal, { due: true }>): AppError {
+  return new AppError('no_letter_due', 409, `Customer ${customer.account} is due no letter on ${asOf}: ${NO_LETTER[proposal.reason]}.`, {
+    reason: proposal.reason,
+    dueOn: proposal.dueOn,
+  });
+}
+
+/** The due level and its template in the wanted language (else the sequence's, else English). */
+export function levelTemplate(sequence: LetterSequence, proposal: DueProposal, language: string | undefined) {
+  const level = sequence.levels.find((l) => l.level === proposal.level.level)!;
+  const chosen = templateFor(level, language ?? sequence.language, sequence);
+  if (!chosen) throw new AppError('letter_setup_invalid', 409, `Level ${level.level} '${level.name}' has no template.`);
+  return { level, ...chosen };
+}
+
 export async function postLetter(db: Kysely<Database>, opts: PostLetterOptions): Promise<PostLetterResult> {
   return db.transaction().execute(async (trx) => {
     // Serialises posts for one customer, so a retry racing the original finds its letter.
@@ -83,7 +102,7 @@ export async function postLetter(db: Kysely<Database>, opts: PostLetterOptions):
     const customer = await findLetterCustomer(trx, opts.customerId);
     if (!customer) throw new AppError('customer_not_found', 404, `No customer has the id '${opts.customerId}'.`, { id: opts.customerId });
     const sequence = sequenceOf(await loadSequences(trx), customer);
-    if (!sequence) throw new AppError('no_letter_sequence', 409, 'No letter sequence is set up: create one first.');
+    if (!sequence) throw noSequence();
     const ledger = await loadLedger(trx, customer.id, opts.asOf);
     const letters = await postedLetters(trx, customer.id, sequence.id);
     const proposal = proposeOrConflict(() =>
@@ -104,10 +123,7 @@ export async function postLetter(db: Kysely<Database>, opts: PostLetterOptions):
       if (opts.level !== undefined) today = today.where('level', '=', opts.level);
       const posted = await today.orderBy('created_at', 'desc').executeTakeFirst();
       if (posted) return { letterId: posted.id, created: false };
-      throw new AppError('no_letter_due', 409, `Customer ${customer.account} is due no letter on ${opts.asOf}: ${NO_LETTER[proposal.reason]}.`, {
-        reason: proposal.reason,
-        dueOn: proposal.dueOn,
-      });
+      throw noLetterDue(customer, opts.asOf, proposal);
     }
     if (opts.level !== undefined && opts.level !== proposal.level.level) {
       throw new AppError('proposal_changed', 409, `Level ${proposal.level.level} is due now, not level ${opts.level}: review the proposal again.`, {
@@ -141,9 +157,7 @@ interface InsertContext {
 
 async function insertLetter(trx: Transaction<Database>, opts: PostLetterOptions, ctx: InsertContext): Promise<string> {
   const { customer, sequence, proposal, ledger } = ctx;
-  const level = sequence.levels.find((l) => l.level === proposal.level.level)!;
-  const chosen = templateFor(level, opts.language ?? sequence.language, sequence);
-  if (!chosen) throw new AppError('letter_setup_invalid', 409, `Level ${level.level} '${level.name}' has no template.`);
+  const { level, ...chosen } = levelTemplate(sequence, proposal, opts.language);
   const recipient = opts.delivery === 'graph' ? await recipientFor(trx, customer, opts.to) : opts.to ? { email: opts.to, name: null } : null;
 
   const next = await sql<{ n: bigint }>`select nextval('collection_letter_number_seq') as n`.execute(trx);
@@ -240,8 +254,8 @@ async function recipientFor(trx: Transaction<Database>, customer: LetterCustomer
 }
 
 /** The fee as a ledger entry: document = letter number, due with the letter's payment date. */
-async function insertFee(trx: Transaction<Database>, customerId: string, number: string, date: IsoDate, fee: NonNullable<DueProposal['fee']>): Promise<LedgerEntry> {
-  const entry: Omit<LedgerEntry, 'id'> = {
+export function feeEntry(number: string, date: IsoDate, fee: NonNullable<DueProposal['fee']>): Omit<LedgerEntry, 'id'> {
+  return {
     kind: 'fee',
     document: number,
     postingDate: date,
@@ -255,6 +269,10 @@ async function insertFee(trx: Transaction<Database>, customerId: string, number:
     promiseAmount: null,
     disputeReason: null,
   };
+}
+
+async function insertFee(trx: Transaction<Database>, customerId: string, number: string, date: IsoDate, fee: NonNullable<DueProposal['fee']>): Promise<LedgerEntry> {
+  const entry = feeEntry(number, date, fee);
   const row = await trx
     .insertInto('ledger_entries')
     .values({

@@ -1,7 +1,7 @@
 // Letter proposals read from the database: for one customer, or for every customer of an agent
 // (the batch a manager reviews before posting).
 import type { Kysely } from 'kysely';
-import { loadLedger } from '../db/repositories/ledger';
+import { loadLedger, type CustomerLedger } from '../db/repositories/ledger';
 import type { Database } from '../db/schema';
 import { proposeLetter, type LetterProposal } from '../domain/letters';
 import type { IsoDate } from '../domain/types';
@@ -10,13 +10,14 @@ import { proposalJson } from './json';
 import { findLetterCustomer, loadSequences, postedLetters, sequenceOf, type LetterCustomer, type LetterSequence } from './load';
 import { proposeOrConflict } from './post';
 
-async function proposeFor(
+/** The customer's proposal as of a date, with the sequence and the ledger it was made from. */
+export async function proposeFor(
   db: Kysely<Database>,
   customer: LetterCustomer,
   sequences: readonly LetterSequence[],
   asOf: IsoDate,
   accountingCurrency: string,
-): Promise<{ sequence: LetterSequence | null; proposal: LetterProposal }> {
+): Promise<{ sequence: null; proposal: LetterProposal } | { sequence: LetterSequence; proposal: LetterProposal; ledger: CustomerLedger }> {
   const sequence = sequenceOf(sequences, customer);
   if (!sequence) return { sequence, proposal: { due: false, reason: 'no_levels', level: null, dueOn: null } };
   const ledger = await loadLedger(db, customer.id, asOf);
@@ -33,7 +34,7 @@ async function proposeFor(
       asOf,
     }),
   );
-  return { sequence, proposal };
+  return { sequence, proposal, ledger };
 }
 
 /** Null when there is no such customer. */

@@ -189,3 +189,20 @@ export const letterSettingsResponse = {
   required: ['customerId', 'excluded', 'sequenceId', 'postalAddress'],
   properties: { customerId: { type: 'string' }, excluded: { type: 'boolean' }, sequenceId: nullableString, postalAddress: nullableString },
 } as const;
+
+export const previewQuery = {
+  type: 'object',
+  properties: {
+    asOf: { ...isoDate, description: "The letter date; default today in the company's time zone" },
+    language: { ...language, description: "Template language; default the sequence's (as posting does)" },
+  },
+} as const;
+
+export const pdfLinkResponse = {
+  type: 'object',
+  required: ['url', 'expiresAt'],
+  properties: {
+    url: { type: 'string', description: 'Server-relative URL of the PDF that needs no sign-in until it expires' },
+    expiresAt: { type: 'string', format: 'date-time' },
+  },
+} as const;

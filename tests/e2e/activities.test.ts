@@ -5,44 +5,24 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app';
-import { loadConfig } from '../../server/config';
-import { openDatabase } from '../../server/db/kysely';
-import { migrateToLatest } from '../../server/db/migrate';
-import { loadDemo } from '../../server/demo/load';
 import { addDays, todayIn } from '../../server/domain/dates';
 import type { ActivityListResponse, LookupResponse, PreviewEmail, PreviewMailboxResponse, TransactionsResponse } from '../../server/http/contract';
 import { startGraphServer, type GraphTestServer } from '../support/graph-server';
-import { artifactsDir, chromiumStatus, ensureAddinBuilt, launchChromium, openPreview, paneFrame, repoRoot } from './support';
+import { artifactsDir, chromiumStatus, ensureAddinBuilt, launchChromium, openPreview, paneFrame, startServer, type RunningServer } from './support';
 
 const { executablePath, skipReason } = chromiumStatus();
 
-/** The real server on PGlite with the demo company, its Graph client pointed at the test server. */
-async function startServerWithGraph(graph: GraphTestServer) {
-  const config = loadConfig({
-    LOG_LEVEL: 'silent', ACCOUNTING_CURRENCY: 'USD', COMPANY_TIMEZONE: 'UTC', GRAPH_BASE_URL: graph.baseUrl, GRAPH_DEV_TOKEN: graph.token,
-  });
-  const db = await openDatabase({ dataDir: 'memory://' });
-  await migrateToLatest(db.db);
-  await loadDemo(db.db, { asOf: todayIn(config.companyTimeZone, new Date()), accountingCurrency: config.accountingCurrency });
-  const app = await buildApp({ config, db, logger: false, addinDir: path.join(repoRoot, 'dist', 'addin') });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('e2e: the server has no TCP address');
-  const baseUrl = `http://127.0.0.1:${address.port}`;
-  const getJson = async <T>(urlPath: string) => (await (await fetch(`${baseUrl}${urlPath}`)).json()) as T;
-  return { baseUrl, getJson, close: async () => (await app.close(), await db.close()) };
-}
-
 describe.skipIf(skipReason !== null)('logging a call from the pane (Chromium)', () => {
   let graph: GraphTestServer;
-  let server: Awaited<ReturnType<typeof startServerWithGraph>>;
+  let server: RunningServer;
   let browser: Browser;
 
   beforeAll(async () => {
     ensureAddinBuilt();
     graph = await startGraphServer();
-    [server, browser] = await Promise.all([startServerWithGraph(graph), launchChromium(executablePath)]);
+    // The server's Graph client points at the test server, which validates every body.
+    const env = { GRAPH_BASE_URL: graph.baseUrl, GRAPH_DEV_TOKEN: graph.token };
+    [server, browser] = await Promise.all([startServer({ env }), launchChromium(executablePath)]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,7 @@
-// Sending a collection letter from the built pane in Chromium: the proposal, the letter inserted
-// into a reply (HTML body, PDF attached), then the timeline shows it with level and fee and the
-// customer's balance includes the fee. Screenshot of the rendered letter at 320 px.
+// Sending a collection letter from the built pane in Chromium: the proposal and its rendered draft,
+// the letter inserted into a reply (HTML body, PDF attached through a signed link), then the
+// timeline shows it with level and fee and the customer's balance includes the fee. Screenshots of
+// the draft and the posted letter in the 320 px pane.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -69,8 +70,22 @@ describe.skipIf(skipReason !== null)('sending a letter from the pane (Chromium)'
     expect(shown).toContain(formatMoney(proposal.fee!.amount, proposal.fee!.currency, 'en-US'));
     for (const line of proposal.lines) expect(shown).toContain(line.document);
 
+    // The draft as the customer will see it, before anything is posted; it fits the pane's width.
+    const draftFrame = dialog.locator('iframe[title="Preview of the letter"]');
+    await draftFrame.waitFor({ timeout: 15_000 });
+    const draft = (await draftFrame.getAttribute('srcdoc'))!;
+    expect(draft).toMatch(/Letter <strong[^>]*>Draft<\/strong>/);
+    for (const line of proposal.lines) expect(draft).toContain(line.document);
+    // Measured inside the frame (its sandbox keeps the pane out; the browser's tooling is not).
+    const letterDocument = (await (await draftFrame.elementHandle())!.contentFrame())!;
+    const draftWidth = await letterDocument.evaluate(() => ({ frame: window.innerWidth, letter: document.documentElement.scrollWidth }));
+    expect(draftWidth.frame).toBeGreaterThan(200);
+    expect(draftWidth.letter).toBeLessThanOrEqual(draftWidth.frame);
+
     mkdirSync(artifactsDir, { recursive: true });
     await page.locator('iframe[title="Collections task pane"]').screenshot({ path: path.join(artifactsDir, 'letter-proposal-320.png') });
+    await draftFrame.scrollIntoViewIfNeeded();
+    await page.locator('iframe[title="Collections task pane"]').screenshot({ path: path.join(artifactsDir, 'letter-draft-320.png') });
     await dialog.getByRole('button', { name: 'Insert into reply' }).click();
     const letterFrame = dialog.locator('iframe[title^="Letter "]');
     await letterFrame.waitFor({ timeout: 15_000 });
@@ -82,8 +97,12 @@ describe.skipIf(skipReason !== null)('sending a letter from the pane (Chromium)'
     expect(forms).toHaveLength(1);
     const form = forms[0] as ReplyForm;
     for (const line of proposal.lines) expect(form.htmlBody).toContain(line.document);
-    expect(form.attachments).toEqual([{ type: 'file', name: expect.stringMatching(/\.pdf$/), url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/api\/letters\/.+\.pdf$/) }]);
+    // The preview host is older than Mailbox 1.15: it gets the signed link, which needs no sign-in.
+    expect(form.attachments).toEqual([
+      { type: 'file', name: expect.stringMatching(/\.pdf$/), url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/letters\/[\w-]+\.pdf\?exp=\d+&sig=[\w-]{43}$/) },
+    ]);
     const pdf = await fetch(form.attachments![0]!.url!);
+    expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     // The preview shows the reply form over the page; then the pane with the posted letter.
     await page.screenshot({ path: path.join(artifactsDir, 'letter-reply-form.png') });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { buildApp } from '../../server/app';
-import { loadConfig } from '../../server/config';
+import { loadConfig, type Env } from '../../server/config';
 import { openDatabase, type DatabaseHandle } from '../../server/db/kysely';
 import { migrateToLatest } from '../../server/db/migrate';
 import { loadDemo } from '../../server/demo/load';
@@ -59,9 +59,16 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export interface StartServerOptions {
+  /** Demo company size; the generator's default when absent. */
+  customers?: number;
+  /** Settings on top of the defaults (silent log, USD, UTC), e.g. GRAPH_BASE_URL for a Graph test server. */
+  env?: Env;
+}
+
 /** The real server (buildApp) on an in-memory PGlite holding the demo company. */
-export async function startServer(opts: { customers?: number } = {}): Promise<RunningServer> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', ACCOUNTING_CURRENCY: 'USD', COMPANY_TIMEZONE: 'UTC' });
+export async function startServer(opts: StartServerOptions = {}): Promise<RunningServer> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', ACCOUNTING_CURRENCY: 'USD', COMPANY_TIMEZONE: 'UTC', ...opts.env });
   const db: DatabaseHandle = await openDatabase({ dataDir: 'memory://' });
   await migrateToLatest(db.db);
   await loadDemo(db.db, {

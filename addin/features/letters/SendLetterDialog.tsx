@@ -1,6 +1,7 @@
-// Send letter: shows the letter the customer is due (level, fee, items), then posts it once and
-// either puts it in a reply to the selected email (HTML body, PDF attached) or has the server send
-// it through Outlook. The posted letter is shown as rendered, with its number.
+// Send letter: shows the letter the customer is due (level, fee, items) and its draft as the
+// customer will see it, then posts it once and either puts it in a reply to the selected email (HTML
+// body, PDF attached) or has the server send it through Outlook. The posted letter is shown as
+// rendered, with its number.
 import {
   Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, MessageBar,
   MessageBarBody, MessageBarTitle, Spinner, Text, tokens,
@@ -49,6 +50,11 @@ export function SendLetterDialog(props: SendLetterProps) {
   // One key per letter the agent reviews: a retry after a lost answer returns the same letter.
   const idempotencyKey = useRef<string | null>(null);
   const replyPossible = props.canReply && typeof host.displayReplyForm === 'function';
+  // The draft is rendered by the server from the same data posting uses; nothing is posted for it.
+  const due = state.status === 'done' && state.data.due ? state.data : null;
+  const draft = useRequest<string>(due ? `${props.customerId}|${due.asOf}` : null, (signal) =>
+    api.letterPreview(props.customerId, { asOf: due!.asOf }, signal),
+  );
 
   const post = async (proposal: LetterProposalResponse, delivery: LetterDelivery) => {
     idempotencyKey.current ??= crypto.randomUUID();
@@ -64,8 +70,10 @@ export function SendLetterDialog(props: SendLetterProps) {
       const html = await api.letterHtml(letter.htmlUrl);
       let replyOpened = false;
       if (delivery === 'reply') {
-        const base64 = await api.letterPdfBase64(letter.pdfUrl);
-        const pdf = { name: `${letter.number}.pdf`, url: api.absoluteUrl(letter.pdfUrl), base64 };
+        // Hosts before Mailbox 1.15 download the file themselves, without the pane's sign-in: they
+        // get a signed, short-lived link; newer ones take the bytes.
+        const [base64, link] = await Promise.all([api.letterPdfBase64(letter.pdfUrl), api.letterPdfLink(letter.id)]);
+        const pdf = { name: `${letter.number}.pdf`, url: api.absoluteUrl(link.url), base64 };
         replyOpened = (await host.displayReplyForm?.(html, [pdf])) ?? false;
         if (replyOpened) await api.markLetterSent(letter.id);
       }
@@ -112,9 +120,14 @@ export function SendLetterDialog(props: SendLetterProps) {
     body = <Text>{noLetterText(state.data, locale)}</Text>;
   } else {
     const proposal = state.data;
+    // The agent sends only a letter they have seen.
+    const reviewed = draft.state.status === 'done';
     body = (
       <>
         <ProposalView proposal={proposal} />
+        {draft.state.status === 'loading' && <TabSkeleton rows={3} />}
+        {draft.state.status === 'error' && <ErrorBar title="The letter could not be previewed" error={draft.state.error} onRetry={draft.retry} />}
+        {draft.state.status === 'done' && <LetterFrame html={draft.state.data} title="Preview of the letter" />}
         <Text size={200}>Sending posts the letter: it gets its number and its fee is charged to the customer.</Text>
         {failure !== null && <ErrorBar title="The letter was not sent" error={failure} onRetry={() => setFailure(null)} />}
       </>
@@ -123,13 +136,13 @@ export function SendLetterDialog(props: SendLetterProps) {
       <>
         <Button
           appearance="primary"
-          disabled={busy !== null || !replyPossible}
+          disabled={busy !== null || !replyPossible || !reviewed}
           icon={busy === 'reply' ? <Spinner size="tiny" /> : undefined}
           onClick={() => void post(proposal, 'reply')}
         >
           Insert into reply
         </Button>
-        <Button disabled={busy !== null} icon={busy === 'graph' ? <Spinner size="tiny" /> : undefined} onClick={() => void post(proposal, 'graph')}>
+        <Button disabled={busy !== null || !reviewed} icon={busy === 'graph' ? <Spinner size="tiny" /> : undefined} onClick={() => void post(proposal, 'graph')}>
           Send from server
         </Button>
       </>

@@ -16,6 +16,8 @@ import * as s from '../../letters/schemas';
 import { saveSequence, sequenceJson, type SequenceInput } from '../../letters/sequences';
 import type { LetterDelivery } from '../contract';
 import { AppError, customerNotFound } from '../errors';
+import { pdfLinkRoutes } from './letter-links';
+import letterPreview from './letter-preview';
 import { bodyDate, queryDate, today } from '../params';
 import { asOfQuery, customerIdParams } from '../schemas/common';
 
@@ -66,6 +68,8 @@ const letters: FastifyPluginAsync<LetterRoutesOptions> = async (app, opts) => {
     for (const run of running.values()) run.stop.abort();
     await Promise.all([...running.values()].map((r) => r.done));
   });
+  await app.register(letterPreview);
+  await app.register(pdfLinkRoutes);
 
   app.get<{ Params: { id: string }; Querystring: { asOf?: string } }>(
     '/customers/:id/letters/proposal',

@@ -164,6 +164,8 @@ export function fakeApi(world: World) {
     updateActivity: notInWorld(),
     letterProposal: notInWorld(),
     postLetter: notInWorld(),
+    letterPreview: notInWorld(),
+    letterPdfLink: notInWorld(),
     letterHtml: notInWorld(),
     letterPdfBase64: notInWorld(),
     markLetterSent: notInWorld(),

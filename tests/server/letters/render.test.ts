@@ -96,6 +96,18 @@ describe('HTML letter', () => {
     expect(html).not.toMatch(/<style/);
     expect(html).toContain('max-width:600px');
   });
+
+  it('fixes no width over 270 px outside the tables only Outlook for Windows reads, so it fits a task pane', async () => {
+    const { html } = await render();
+    const outsideMso = html.replace(/<!--\[if mso\]>.*?<!\[endif\]-->/gs, '');
+    const fixed = [...outsideMso.matchAll(/(?<![-\w])width(?:="|:\s*)(\d+)(?![\d%])/g)].map((m) => Number(m[1]));
+    expect(fixed.filter((w) => w > 270)).toEqual([]);
+    expect(outsideMso).not.toMatch(/min-width/);
+    // Amounts may put the currency code on a line of its own; the number itself stays whole.
+    const raw = (await renderLetter(input())).html;
+    expect(raw).toContain('>USD 1,234.56</td>');
+    expect(raw).not.toMatch(/white-space:nowrap;">[^<]*USD/);
+  });
 });
 
 describe('PDF statement', () => {

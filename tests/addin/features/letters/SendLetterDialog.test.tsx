@@ -1,5 +1,6 @@
-// Send letter: the proposal (level, fee, items), then one post; "Insert into reply" opens a reply
-// with the letter's HTML and its PDF attached, "Send from server" leaves sending to the server.
+// Send letter: the proposal (level, fee, items) and the server-rendered draft, then one post;
+// "Insert into reply" opens a reply with the letter's HTML and its PDF attached (a signed link for
+// hosts that fetch it themselves), "Send from server" leaves sending to the server.
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -8,7 +9,7 @@ import type { ApiClient, PostLetterRequest } from '../../../../addin/api/client'
 import { SendLetterDialog } from '../../../../addin/features/letters/SendLetterDialog';
 import type { MailHost } from '../../../../addin/office/host';
 import type { CollectionLetterResponse, LetterProposalResponse } from '../../../../server/http/contract';
-import { email, fakeApi, FakeHost } from '../../support/fakes';
+import { deferred, email, fakeApi, FakeHost } from '../../support/fakes';
 
 const proposal: LetterProposalResponse = {
   customer: { id: '1', account: 'C-1', name: 'Contoso Retail Ltd' },
@@ -37,7 +38,10 @@ function letter(delivery: 'reply' | 'graph'): CollectionLetterResponse {
   };
 }
 
-function setup(p: LetterProposalResponse = proposal) {
+const DRAFT = '<html><body><p>Letter <strong>Draft</strong></p><p>INV-100042</p><p>INV-100031</p></body></html>';
+const SIGNED = '/letters/l1.pdf?exp=1751280000&sig=c2lnbmF0dXJl';
+
+function setup(p: LetterProposalResponse = proposal, draft: () => Promise<string> = async () => DRAFT) {
   const displayReplyForm = vi.fn(async (_html: string, _attachments?: unknown) => true);
   const host: MailHost = Object.assign(new FakeHost(email('ap@contoso.com')), { displayReplyForm });
   const postLetter = vi.fn(async (_id: string, body: PostLetterRequest, _key: string) => letter(body.delivery));
@@ -45,6 +49,8 @@ function setup(p: LetterProposalResponse = proposal) {
   const api: ApiClient = {
     ...fakeApi({ lookups: {}, summaries: {}, transactions: {} }),
     letterProposal: vi.fn(async () => p),
+    letterPreview: vi.fn(draft),
+    letterPdfLink: vi.fn(async () => ({ url: SIGNED, expiresAt: '2025-06-30T10:40:00.000Z' })),
     postLetter,
     letterHtml: vi.fn(async () => '<html><body><h1>First notice</h1><p>INV-100042</p></body></html>'),
     letterPdfBase64: vi.fn(async () => 'JVBERi0xLjQ='),
@@ -72,13 +78,36 @@ describe('Send letter', () => {
     expect(postLetter).not.toHaveBeenCalled();
   });
 
+  it('shows the rendered draft, sandboxed, before the agent can post it', async () => {
+    const preview = deferred<string>();
+    const { postLetter } = setup(proposal, () => preview.promise);
+    await screen.findByRole('region', { name: 'Proposed letter' });
+    expect(screen.getByRole('button', { name: 'Insert into reply' }).hasAttribute('disabled')).toBe(true);
+    expect(screen.getByRole('button', { name: 'Send from server' }).hasAttribute('disabled')).toBe(true);
+    preview.resolve(DRAFT);
+    const frame = await screen.findByTitle('Preview of the letter');
+    expect(frame.getAttribute('sandbox')).toBe('');
+    expect(frame.getAttribute('srcdoc')).toBe(DRAFT);
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Send from server' }).hasAttribute('disabled')).toBe(false));
+    expect(screen.getByRole('button', { name: 'Insert into reply' }).hasAttribute('disabled')).toBe(false);
+    expect(postLetter).not.toHaveBeenCalled();
+  });
+
+  it('offers a retry when the draft cannot be rendered, and nothing to send meanwhile', async () => {
+    setup(proposal, () => Promise.reject(new Error('The collections server could not be reached.')));
+    expect(await screen.findByText('The letter could not be previewed')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Send from server' }).hasAttribute('disabled')).toBe(true);
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+  });
+
   it('inserts the posted letter into a reply: its HTML as the body and its PDF attached', async () => {
     const { displayReplyForm, postLetter, markLetterSent, onPosted, user } = setup();
-    await user.click(await screen.findByRole('button', { name: 'Insert into reply' }));
+    await screen.findByTitle('Preview of the letter');
+    await user.click(screen.getByRole('button', { name: 'Insert into reply' }));
     await screen.findByText('Letter CL-000017 posted');
     expect(postLetter).toHaveBeenCalledWith('1', { delivery: 'reply', level: 2, to: 'ap@contoso.com' }, expect.stringMatching(/^[0-9a-f-]{36}$/));
     expect(displayReplyForm).toHaveBeenCalledWith('<html><body><h1>First notice</h1><p>INV-100042</p></body></html>', [
-      { name: 'CL-000017.pdf', url: 'https://collections.example/api/letters/l1.pdf', base64: 'JVBERi0xLjQ=' },
+      { name: 'CL-000017.pdf', url: `https://collections.example${SIGNED}`, base64: 'JVBERi0xLjQ=' },
     ]);
     expect(markLetterSent).toHaveBeenCalledWith('l1');
     expect(onPosted).toHaveBeenCalledTimes(1);
@@ -90,7 +119,8 @@ describe('Send letter', () => {
 
   it('has the server send it instead, without opening a reply', async () => {
     const { displayReplyForm, postLetter, user } = setup();
-    await user.click(await screen.findByRole('button', { name: 'Send from server' }));
+    await screen.findByTitle('Preview of the letter');
+    await user.click(screen.getByRole('button', { name: 'Send from server' }));
     expect(await screen.findByText(/sending from Outlook to ap@contoso.com/)).toBeTruthy();
     expect(postLetter.mock.calls[0]![1]).toMatchObject({ delivery: 'graph' });
     expect(displayReplyForm).not.toHaveBeenCalled();

@@ -1,0 +1,54 @@
+// The letter a customer is due, rendered as email HTML without posting anything: no number is taken
+// ("Draft" stands in its place), no fee entry, letter or audit event is written.
+import type { Kysely } from 'kysely';
+import type { LetterSettings } from '../config';
+import type { Database } from '../db/schema';
+import type { IsoDate } from '../domain/types';
+import { letterInput } from './compose';
+import { renderLetterHtml } from './html';
+import { labelsFor } from './labels';
+import { findLetterCustomer, loadSequences } from './load';
+import { feeEntry, levelTemplate, noLetterDue, noSequence } from './post';
+import { proposeFor } from './proposals';
+import { buildLetterView } from './view';
+
+export interface PreviewLetterOptions {
+  customerId: string;
+  asOf: IsoDate;
+  /** Defaults to the sequence's language, as posting does. */
+  language?: string;
+  /** The signed-in agent: the letter's contact. */
+  agent: { name: string | null; email: string };
+  accountingCurrency: string;
+  settings: LetterSettings;
+}
+
+/** Null when there is no such customer; a 409 AppError when no letter is due. */
+export async function previewLetter(db: Kysely<Database>, opts: PreviewLetterOptions): Promise<{ subject: string; html: string } | null> {
+  const customer = await findLetterCustomer(db, opts.customerId);
+  if (!customer) return null;
+  const proposed = await proposeFor(db, customer, await loadSequences(db), opts.asOf, opts.accountingCurrency);
+  if (!proposed.sequence) throw noSequence();
+  const { sequence, proposal, ledger } = proposed;
+  if (!proposal.due) throw noLetterDue(customer, opts.asOf, proposal);
+  const { language, template } = levelTemplate(sequence, proposal, opts.language);
+  const number = labelsFor(language).draft;
+  // The fee as posting will charge it, so the statement's aging matches the posted letter's.
+  const fee = proposal.fee ? { id: 'draft-fee', ...feeEntry(number, opts.asOf, proposal.fee) } : null;
+  const view = buildLetterView(
+    letterInput({
+      number,
+      letterDate: opts.asOf,
+      language,
+      template,
+      proposal,
+      customer,
+      agent: opts.agent,
+      settings: opts.settings,
+      accountingCurrency: opts.accountingCurrency,
+      entries: fee ? [...ledger.entries, fee] : ledger.entries,
+      settlements: ledger.settlements,
+    }),
+  );
+  return { subject: view.subject, html: renderLetterHtml(view) };
+}
