@@ -1,6 +1,6 @@
 // The task pane: follows the host's theme and language, resolves the selected email to a
 // customer and shows that customer; a picker, a search or an empty state when it cannot.
-import { Badge, FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { Badge, FluentProvider, makeStyles, mergeClasses, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { MailRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState, type JSX } from 'react';
 import type { ApiClient } from './api/client';
@@ -16,6 +16,9 @@ import { LocaleProvider } from './ui/locale';
 
 const useStyles = makeStyles({
   provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
+  // Native controls (the date field's calendar, scrollbars) follow the theme too.
+  light: { colorScheme: 'light' },
+  dark: { colorScheme: 'dark' },
   root: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
   padded: { padding: tokens.spacingHorizontalM },
   icon: { fontSize: tokens.fontSizeHero800, color: tokens.colorNeutralForeground3 },
@@ -33,6 +36,7 @@ export function App(props: {
 }) {
   const { host, api } = props;
   const styles = useStyles();
+  const dark = host.isDarkTheme();
   const [itemVersion, setItemVersion] = useState(0);
   const [choice, setChoice] = useState<Choice | null>(null);
   const version = useRef(0);
@@ -64,6 +68,7 @@ export function App(props: {
     body = (
       <EmptyState
         icon={<MailRegular className={styles.icon} />}
+        heading="h1"
         title="Select an email from a customer"
         description="The customer's balance, aging and history appear here."
       />
@@ -71,7 +76,7 @@ export function App(props: {
   } else if (resolution.kind === 'no-counterparts') {
     body = (
       <>
-        <EmptyState title="Add a recipient" description="Or find the customer yourself." />
+        <EmptyState heading="h1" title="Add a recipient" description="Or find the customer yourself." />
         <CustomerSearch key={itemVersion} api={api} address={null} onPick={pick} />
       </>
     );
@@ -84,13 +89,14 @@ export function App(props: {
       </div>
     );
   } else if (resolution.matches.length > 1) {
-    body = <CustomerPicker matches={resolution.matches} onPick={pick} />;
+    body = <CustomerPicker matches={resolution.matches} onPick={pick} onSearch={openSearch} />;
   } else {
     body = (
       <>
         <EmptyState
+          heading="h1"
           title={`No customer found for ${resolution.addresses.map((a) => a.emailAddress).join(', ')}`}
-          description="Search for the customer, then link the address so the next email finds it."
+          description="Search for the customer by name, account or email."
         />
         <CustomerSearch key={itemVersion} api={api} address={linkable} onPick={pick} />
       </>
@@ -98,7 +104,7 @@ export function App(props: {
   }
 
   return (
-    <FluentProvider theme={host.isDarkTheme() ? webDarkTheme : webLightTheme} className={styles.provider}>
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={mergeClasses(styles.provider, dark ? styles.dark : styles.light)}>
       <LocaleProvider value={host.displayLanguage}>
         <main className={styles.root} aria-label="Collections">
           {props.authMode === 'development' && (

@@ -12,14 +12,22 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalL}`,
     color: tokens.colorNeutralForeground2,
   },
+  title: { margin: 0, color: tokens.colorNeutralForeground1 },
 });
 
-export function EmptyState(props: { title: string; description?: ReactNode; icon?: ReactNode; children?: ReactNode }) {
+export function EmptyState(props: {
+  title: string;
+  description?: ReactNode;
+  icon?: ReactNode;
+  children?: ReactNode;
+  /** When the state is the whole pane, its title is the pane's heading. */
+  heading?: 'h1' | 'h2';
+}) {
   const styles = useStyles();
   return (
     <div className={styles.root} role="status">
       {props.icon}
-      <Text weight="semibold" size={400}>
+      <Text as={props.heading ?? 'span'} weight="semibold" size={400} className={styles.title}>
         {props.title}
       </Text>
       {props.description && <Text size={200}>{props.description}</Text>}

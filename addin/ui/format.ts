@@ -37,16 +37,18 @@ export function formatMoney(minor: number | bigint, currency: string, locale: st
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-function dateFormat(locale: string, style: 'medium' | 'short' | 'month' | 'monthShort'): Intl.DateTimeFormat {
+function dateFormat(locale: string, style: 'medium' | 'short' | 'day' | 'month' | 'monthShort'): Intl.DateTimeFormat {
   const key = `${locale}|${style}`;
   let f = dateFormats.get(key);
   if (!f) {
     const options: Intl.DateTimeFormatOptions =
       style === 'medium' || style === 'short'
         ? { dateStyle: style, timeZone: 'UTC' }
-        : style === 'month'
-          ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
-          : { month: 'narrow', timeZone: 'UTC' };
+        : style === 'day'
+          ? { day: 'numeric', month: 'short', timeZone: 'UTC' }
+          : style === 'month'
+            ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
+            : { month: 'narrow', timeZone: 'UTC' };
     f = new Intl.DateTimeFormat(locale, options);
     dateFormats.set(key, f);
   }
@@ -59,8 +61,8 @@ function isoToUtc(iso: string): Date {
   return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
 }
 
-/** 'YYYY-MM-DD' → e.g. 'Mar 5, 2025' (en-US) or '5 mars 2025' (fr-FR); short: '3/5/25'. */
-export function formatDate(iso: string, locale: string, style: 'medium' | 'short' = 'medium'): string {
+/** 'YYYY-MM-DD' → e.g. 'Mar 5, 2025' (en-US) or '5 mars 2025' (fr-FR); short: '3/5/25'; day: 'Mar 5' (the year said elsewhere). */
+export function formatDate(iso: string, locale: string, style: 'medium' | 'short' | 'day' = 'medium'): string {
   return dateFormat(locale, style).format(isoToUtc(iso));
 }
 

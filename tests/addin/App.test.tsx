@@ -62,6 +62,22 @@ describe('App', () => {
     expect(await screen.findByRole('heading', { name: 'Fabrikam Inc' })).toBeTruthy();
   });
 
+  it('lets the agent search instead when none of the matches is right', async () => {
+    const w = world({
+      lookups: {
+        'ap@contoso.com': [
+          { id: '1', account: 'C-1', name: 'Contoso Retail Ltd', matchedBy: 'domain' },
+          { id: '2', account: 'C-2', name: 'Fabrikam Inc', matchedBy: 'domain' },
+        ],
+      },
+    });
+    render(<App host={new FakeHost(email('ap@contoso.com'))} api={fakeApi(w)} />);
+    expect(await screen.findByRole('button', { name: /Contoso Retail Ltd.*C-1 · Same domain, contoso\.com/ })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Search for another customer' }));
+    expect(screen.getByRole('searchbox', { name: 'Search customers' })).toBeTruthy();
+    expect(screen.queryByText('2 customers match this email')).toBeNull();
+  });
+
   it('merges the recipients of a draft into one list', async () => {
     const draft = { ...email('ap@contoso.com'), mode: 'compose' as const };
     draft.counterparts = [
@@ -84,7 +100,7 @@ describe('App', () => {
     expect(await screen.findByText('No customer found for jane@gmail.com')).toBeTruthy();
     await userEvent.type(screen.getByRole('searchbox', { name: 'Search customers' }), 'contoso{Enter}');
     expect(api.search).toHaveBeenCalledWith('contoso', expect.any(AbortSignal));
-    await userEvent.click(await screen.findByRole('button', { name: 'Link jane@gmail.com to this customer' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Link address jane@gmail.com to Contoso Retail Ltd' }));
     expect(api.linkContact).toHaveBeenCalledWith('1', { email: 'jane@gmail.com', name: 'Jane Doe' }, expect.any(AbortSignal));
     expect(await screen.findByRole('heading', { name: 'Contoso Retail Ltd' })).toBeTruthy();
   });

@@ -43,6 +43,8 @@ const useStyles = makeStyles({
     margin: 0,
   },
   noOverdue: { color: tokens.colorNeutralForeground1 },
+  // The same balance in the currencies the customer is invoiced in, as the customer reads it.
+  own: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   trend: { margin: 0 },
 });
 
@@ -55,6 +57,7 @@ export interface HeaderActions {
 export function Header(props: { summary: CustomerSummary } & HeaderActions) {
   const styles = useStyles();
   const s = props.summary;
+  const own = s.balancesByCurrency.some((b) => b.currency !== s.currency) ? s.balancesByCurrency : [];
   const copyAccount = () => void navigator.clipboard?.writeText(s.customer.account).catch(() => undefined);
   return (
     <header className={styles.root}>
@@ -83,9 +86,12 @@ export function Header(props: { summary: CustomerSummary } & HeaderActions) {
       <div className={styles.meta}>
         <Text size={200}>{s.customer.account}</Text>
         {s.creditRating && (
-          <Text size={200} title={s.creditRatingSource === 'derived' ? 'Derived from payment behaviour' : undefined}>
-            · Rating {s.creditRating}
-          </Text>
+          <>
+            <span aria-hidden>·</span>
+            <Text size={200} title={s.creditRatingSource === 'derived' ? 'Derived from payment behaviour' : undefined}>
+              Rating {s.creditRating}
+            </Text>
+          </>
         )}
         <AccountStatusBadge status={s.customer.status} />
       </div>
@@ -95,6 +101,16 @@ export function Header(props: { summary: CustomerSummary } & HeaderActions) {
           <dd className={styles.balance}>
             <Money minor={s.balance} currency={s.currency} />
           </dd>
+          {own.length > 0 && (
+            <dd className={styles.own}>
+              {own.map((b, i) => (
+                <span key={b.currency}>
+                  {i > 0 && ' · '}
+                  <Money minor={b.balance} currency={b.currency} />
+                </span>
+              ))}
+            </dd>
+          )}
         </div>
         <div className={styles.figure}>
           <dt className={styles.label}>Overdue</dt>

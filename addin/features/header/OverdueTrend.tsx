@@ -35,9 +35,9 @@ export function OverdueTrend(props: { history: { asOf: string; amount: number }[
         return (
           <li key={p.asOf} title={words}>
             <span role="img" aria-label={words} className={styles.item}>
-              <span className={cls}>{delta > 0 ? <ArrowUpRegular /> : delta < 0 ? <ArrowDownRegular /> : '='}</span>
-              <Text size={200}>
-                {delta === 0 ? '' : amount} vs {days}d
+              {delta !== 0 && <span className={cls}>{delta > 0 ? <ArrowUpRegular /> : <ArrowDownRegular />}</span>}
+              <Text size={200} className={delta === 0 ? styles.flat : undefined}>
+                {delta === 0 ? 'no change' : amount} vs {days}d
               </Text>
             </span>
           </li>

@@ -7,24 +7,42 @@ import { useLocale } from '../../ui/locale';
 import { Money } from '../../ui/Money';
 
 const useStyles = makeStyles({
-  table: { width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed', fontSize: tokens.fontSizeBase200 },
+  table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
   caption: { textAlign: 'start', fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, paddingBottom: tokens.spacingVerticalS },
   row: { height: tokens.spacingVerticalXXL },
-  label: { width: '22%', textAlign: 'start', fontWeight: tokens.fontWeightRegular, whiteSpace: 'nowrap' },
+  // Label, amount and share shrink to their text (width 1%, no wrapping); the bars take the rest,
+  // which is what a wider pane should widen.
+  label: { width: '1%', textAlign: 'start', fontWeight: tokens.fontWeightRegular, whiteSpace: 'nowrap' },
   barCell: { paddingInline: tokens.spacingHorizontalS },
-  track: { height: tokens.spacingVerticalM, borderRadius: tokens.borderRadiusSmall, backgroundColor: tokens.colorNeutralBackground3 },
+  // A stroke colour, not a background one: visible against the pane in light and dark themes.
+  track: { height: tokens.spacingVerticalM, borderRadius: tokens.borderRadiusSmall, backgroundColor: tokens.colorNeutralStroke2 },
   bar: { height: '100%', borderRadius: tokens.borderRadiusSmall, minWidth: tokens.strokeWidthThick },
-  amount: { width: '36%', textAlign: 'end', whiteSpace: 'nowrap' },
-  pct: { width: '13%', textAlign: 'end', color: tokens.colorNeutralForeground3 },
+  amount: { width: '1%', textAlign: 'end', whiteSpace: 'nowrap' },
+  pct: {
+    width: '1%',
+    minWidth: '3em',
+    paddingInlineStart: tokens.spacingHorizontalS,
+    textAlign: 'end',
+    whiteSpace: 'nowrap',
+    color: tokens.colorNeutralForeground3,
+    fontVariantNumeric: 'tabular-nums',
+  },
   b0: { backgroundColor: tokens.colorBrandBackground },
   b1: { backgroundColor: tokens.colorPaletteYellowBackground3 },
   b2: { backgroundColor: tokens.colorPaletteMarigoldBackground3 },
   b3: { backgroundColor: tokens.colorPaletteDarkOrangeBackground3 },
   b4: { backgroundColor: tokens.colorPaletteRedBackground3 },
-  b5: { backgroundColor: tokens.colorPaletteRedForeground1 },
+  // The palette has no dark-red background token; its active border is the darkest red in both themes.
+  b5: { backgroundColor: tokens.colorPaletteDarkRedBorderActive },
 });
 
 const tones = ['b0', 'b1', 'b2', 'b3', 'b4', 'b5'] as const;
+
+/** A share that rounds to 0 % still owes something: it reads "<1 %", not "0 %". */
+function shareText(amount: number, share: number, locale: string): string {
+  if (amount <= 0) return '—';
+  return share < 0.005 ? `<${formatPercent(0.01, locale)}` : formatPercent(share, locale);
+}
 
 export function AgingChart(props: { buckets: AgingBucket[]; currency: string }) {
   const styles = useStyles();
@@ -59,7 +77,7 @@ export function AgingChart(props: { buckets: AgingBucket[]; currency: string }) 
               <td className={styles.amount}>
                 <Money minor={b.amount} currency={props.currency} />
               </td>
-              <td className={styles.pct}>{b.amount > 0 ? formatPercent(share, locale) : '—'}</td>
+              <td className={styles.pct}>{shareText(b.amount, share, locale)}</td>
             </tr>
           );
         })}

@@ -21,6 +21,7 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   value: { margin: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   danger: { color: tokens.colorStatusDangerForeground1 },
+  note: { display: 'block', fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightRegular },
 });
 
 function Fact(props: { term: string; children: ReactNode; danger?: boolean }) {
@@ -39,6 +40,7 @@ export default function OverviewTab(props: { summary: CustomerSummary }) {
   const s = props.summary;
   const ph = s.paymentHistory;
   const none = '—';
+  const overLimit = s.creditRemaining !== null && s.creditRemaining < 0;
   return (
     <div className={styles.root}>
       <AgingChart buckets={s.aging} currency={s.currency} />
@@ -48,14 +50,15 @@ export default function OverviewTab(props: { summary: CustomerSummary }) {
           <DateText date={s.customer.customerSince} />
         </Fact>
         <Fact term="Credit limit">{s.creditLimit === null ? 'None' : <Money minor={s.creditLimit} currency={s.currency} />}</Fact>
-        <Fact term="Remaining credit" danger={s.creditRemaining !== null && s.creditRemaining < 0}>
+        <Fact term="Remaining credit" danger={overLimit}>
           {s.creditRemaining === null ? none : <Money minor={s.creditRemaining} currency={s.currency} />}
+          {overLimit && <span className={styles.note}>Over the credit limit</span>}
         </Fact>
         <Fact term="Account status" danger={s.customer.status !== 'active'}>
           {accountStatusLabel(s.customer.status)}
         </Fact>
         <Fact term="DSO">{ph.dso === null ? none : `${formatNumber(ph.dso, locale)} days`}</Fact>
-        <Fact term="Average days late">{ph.averageDaysLate === null ? none : formatNumber(ph.averageDaysLate, locale, 1)}</Fact>
+        <Fact term="Average days late">{ph.averageDaysLate === null ? none : `${formatNumber(ph.averageDaysLate, locale, 1)} days`}</Fact>
         <Fact term="Paid on time">{ph.onTimeShare === null ? none : formatPercent(ph.onTimeShare, locale)}</Fact>
         {s.collection.promises > 0 && <Fact term="Promises to pay">{s.collection.promises}</Fact>}
         {s.collection.brokenPromises > 0 && (
@@ -64,12 +67,6 @@ export default function OverviewTab(props: { summary: CustomerSummary }) {
           </Fact>
         )}
         {s.collection.disputes > 0 && <Fact term="Disputes">{s.collection.disputes}</Fact>}
-        {s.balancesByCurrency.length > 1 &&
-          s.balancesByCurrency.map((b) => (
-            <Fact key={b.currency} term={`Balance in ${b.currency}`}>
-              <Money minor={b.balance} currency={b.currency} />
-            </Fact>
-          ))}
       </dl>
     </div>
   );

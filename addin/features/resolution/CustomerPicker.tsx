@@ -1,36 +1,61 @@
-// Several customers match the email: the agent picks one (name, account, and how it matched).
+// Several customers match the email: the agent picks one (name, account, and how it matched), or
+// searches for another when none of them is right.
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { ChevronRightRegular, SearchRegular } from '@fluentui/react-icons';
 import type { CustomerMatch } from './merge';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM },
-  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyleType: 'none' },
-  option: { width: '100%', justifyContent: 'flex-start', textAlign: 'start', minWidth: 0 },
-  lines: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
+  heading: { margin: 0 },
+  intro: { color: tokens.colorNeutralForeground2 },
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: 'none' },
+  // Whole-width cards: the name, the account and the reason read as one choice.
+  option: {
+    width: '100%',
+    minWidth: 0,
+    justifyContent: 'space-between',
+    textAlign: 'start',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    fontWeight: tokens.fontWeightRegular,
+  },
+  lines: { display: 'flex', flexDirection: 'column', minWidth: 0, flexGrow: 1 },
   detail: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  search: { alignSelf: 'flex-start' },
 });
 
-export function CustomerPicker(props: { matches: CustomerMatch[]; onPick: (m: CustomerMatch) => void }) {
+function domainOf(address: string): string {
+  return address.slice(address.indexOf('@') + 1);
+}
+
+export function CustomerPicker(props: { matches: CustomerMatch[]; onPick: (m: CustomerMatch) => void; onSearch?: () => void }) {
   const styles = useStyles();
   return (
     <section className={styles.root} aria-labelledby="picker-title">
-      <Text id="picker-title" weight="semibold" size={400}>
+      <Text as="h1" id="picker-title" weight="semibold" size={400} className={styles.heading}>
         {props.matches.length} customers match this email
+      </Text>
+      <Text size={200} className={styles.intro}>
+        Choose the customer this email is about.
       </Text>
       <ul className={styles.list}>
         {props.matches.map((m) => (
           <li key={m.id}>
-            <Button className={styles.option} appearance="subtle" onClick={() => props.onPick(m)}>
+            <Button className={styles.option} appearance="outline" icon={<ChevronRightRegular />} iconPosition="after" onClick={() => props.onPick(m)}>
               <span className={styles.lines}>
                 <Text weight="semibold">{m.name}</Text>
                 <Text size={200} className={styles.detail}>
-                  {m.account} · {m.matchedBy === 'contact' ? `contact ${m.address}` : `domain of ${m.address}`}
+                  {m.account} · {m.matchedBy === 'contact' ? `Contact ${m.address}` : `Same domain, ${domainOf(m.address)}`}
                 </Text>
               </span>
             </Button>
           </li>
         ))}
       </ul>
+      {props.onSearch && (
+        <Button className={styles.search} appearance="subtle" icon={<SearchRegular />} onClick={props.onSearch}>
+          Search for another customer
+        </Button>
+      )}
     </section>
   );
 }

@@ -23,8 +23,10 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   line: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  name: { minWidth: 0, overflowWrap: 'anywhere' },
+  account: { color: tokens.colorNeutralForeground3 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  address: { overflowWrap: 'anywhere' },
+  hint: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
 });
 
 export interface PickedCustomer {
@@ -90,27 +92,44 @@ export function CustomerSearch(props: {
       {query !== null && state.status === 'error' && <ErrorBar title="Search failed" error={state.error} onRetry={retry} />}
       {query !== null && state.status === 'done' && state.data.items.length === 0 && <Text>No customer matches “{query}”.</Text>}
       {state.status === 'done' && state.data.items.length > 0 && (
+        <>
+        {props.address && (
+          <Text size={200} className={styles.hint}>
+            Link <strong>{props.address.emailAddress}</strong> to the right customer: the next email from it opens that customer.
+          </Text>
+        )}
         <ul className={styles.list} aria-label="Search results">
           {state.data.items.map((c) => (
             <li key={c.id} className={styles.item}>
               <span className={styles.line}>
-                <Text weight="semibold">{c.name}</Text>
-                <Text size={200}>{c.account}</Text>
+                <Text weight="semibold" className={styles.name}>
+                  {c.name}
+                </Text>
+                <Text size={200} className={styles.account}>
+                  {c.account}
+                </Text>
                 <AccountStatusBadge status={c.status} />
               </span>
               <span className={styles.actions}>
-                <Button size="small" onClick={() => props.onPick(c)}>
-                  Show
-                </Button>
                 {props.address && (
-                  <Button size="small" appearance="primary" disabled={linking?.id === c.id && linking.error === undefined} onClick={() => void link(c)}>
-                    <span className={styles.address}>Link {props.address.emailAddress} to this customer</span>
+                  <Button
+                    size="small"
+                    appearance="primary"
+                    aria-label={`Link address ${props.address.emailAddress} to ${c.name}`}
+                    disabled={linking?.id === c.id && linking.error === undefined}
+                    onClick={() => void link(c)}
+                  >
+                    Link address
                   </Button>
                 )}
+                <Button size="small" aria-label={`Show ${c.name}`} onClick={() => props.onPick(c)}>
+                  Show
+                </Button>
               </span>
             </li>
           ))}
         </ul>
+        </>
       )}
     </section>
   );

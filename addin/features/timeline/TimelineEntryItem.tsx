@@ -21,9 +21,13 @@ const typeLabel: Record<TimelineEntry['type'], string> = {
 
 const useStyles = makeStyles({
   summary: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalS, width: '100%', minWidth: 0 },
+  // One width for every day ('Nov 9', 'Nov 23', '23. Nov.'), so the titles line up under each other.
+  date: { flexShrink: 0, width: '4.5em', fontVariantNumeric: 'tabular-nums' },
   title: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere', display: 'flex', flexDirection: 'column', textAlign: 'start' },
   type: { color: tokens.colorNeutralForeground3 },
   amount: { whiteSpace: 'nowrap', fontWeight: tokens.fontWeightSemibold },
+  // The details line up with the summary's text, past the expand chevron.
+  panel: { paddingInlineStart: tokens.spacingHorizontalXXL },
   details: {
     display: 'grid',
     gridTemplateColumns: 'auto 1fr',
@@ -37,11 +41,6 @@ const useStyles = makeStyles({
   settlements: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
 
-function humanize(key: string): string {
-  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
 export function TimelineEntryItem(props: { entry: TimelineEntry }) {
   const styles = useStyles();
   const locale = useLocale();
@@ -52,8 +51,8 @@ export function TimelineEntryItem(props: { entry: TimelineEntry }) {
     <AccordionItem value={e.id}>
       <AccordionHeader size="small">
         <span className={styles.summary}>
-          <Text size={200}>
-            <DateText date={e.date} />
+          <Text size={200} className={styles.date}>
+            <DateText date={e.date} day />
           </Text>
           <span className={styles.title}>
             <Text size={200} className={styles.type}>
@@ -73,7 +72,7 @@ export function TimelineEntryItem(props: { entry: TimelineEntry }) {
           )}
         </span>
       </AccordionHeader>
-      <AccordionPanel>
+      <AccordionPanel className={styles.panel}>
         <dl className={styles.details}>
           {e.dueDate && (
             <>
@@ -85,15 +84,15 @@ export function TimelineEntryItem(props: { entry: TimelineEntry }) {
           )}
           {e.open !== null && e.currency && (
             <>
-              <dt className={styles.term}>Open today</dt>
+              <dt className={styles.term}>Open amount</dt>
               <dd className={styles.value}>
                 <Money minor={e.open} currency={e.currency} />
               </dd>
             </>
           )}
-          {visibleDetails(e).map(([k, v]) => (
+          {visibleDetails(e, locale).map(([k, v]) => (
             <div key={k} className={styles.pair}>
-              <dt className={styles.term}>{humanize(k)}</dt>
+              <dt className={styles.term}>{k}</dt>
               <dd className={styles.value}>{v}</dd>
             </div>
           ))}

@@ -1,11 +1,32 @@
-// How letters and activities read in the timeline: a one-line label (level and fee; type and
-// outcome) and the details worth showing, without the raw fields the label already says.
-import type { ActivityOutcome, ActivityType, TimelineEntry } from '../../../server/http/contract';
-import { outcomeLabel, syncLabel, typeLabel } from '../activities/labels';
-import { formatMoney } from '../../ui/format';
+// How timeline entries read: a one-line label for letters (level and fee) and activities (type and
+// outcome), and each entry's details as label/value pairs in words, dates and amounts of the
+// display language, without the raw fields the summary line already says.
+import type { ActivityOutcome, ActivityStatus, ActivityType, CollectionStatus, TimelineEntry } from '../../../server/http/contract';
+import { collectionStatusLabel } from '../../ui/StatusBadge';
+import { formatDate, formatMoney, formatNumber } from '../../ui/format';
+import { outcomeLabel, statusLabel, syncLabel, typeLabel } from '../activities/labels';
+import { localDate } from '../activities/form';
 
-/** Raw fields the server adds for machines; the label shows them formatted. */
-const HIDDEN = new Set(['feeAmount', 'feeCurrency', 'activityType', 'syncState', 'levelName', 'level']);
+/** Raw fields the server adds for machines, or that the summary line already shows. */
+const HIDDEN: Partial<Record<TimelineEntry['type'], Set<string>>> = {
+  letter: new Set(['feeAmount', 'feeCurrency', 'levelName', 'level', 'number', 'fee', 'total']),
+  activity: new Set(['activityType', 'syncState', 'outcome']),
+};
+
+const LABELS: Record<string, string> = {
+  daysOverdue: 'Days late',
+  promiseDate: 'Promised for',
+  promiseAmount: 'Promised amount',
+  disputeReason: 'Dispute reason',
+  followUpAt: 'Follow-up',
+};
+
+const DELIVERY: Record<string, string> = { reply: 'Reply to the email', graph: 'Sent by email' };
+
+function humanize(key: string): string {
+  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 export function entryLabel(e: TimelineEntry, locale: string): string | null {
   const d = e.details;
@@ -23,16 +44,31 @@ export function entryLabel(e: TimelineEntry, locale: string): string | null {
   return null;
 }
 
-export function visibleDetails(e: TimelineEntry): Array<[string, string]> {
+/** One detail in words, or null when it says nothing worth a line (no status, 0 days late). */
+function describeValue(e: TimelineEntry, key: string, value: string | number, locale: string): string | null {
+  if (key === 'status') {
+    if (e.type === 'activity') return statusLabel[value as ActivityStatus] ?? String(value);
+    return value === 'none' ? null : collectionStatusLabel(value as CollectionStatus);
+  }
+  if (key === 'daysOverdue') return value === 0 ? null : formatNumber(Number(value), locale);
+  if (key === 'promiseDate' && typeof value === 'string') return formatDate(value, locale);
+  if (key === 'promiseAmount' && typeof value === 'number' && e.currency) return formatMoney(value, e.currency, locale);
+  if (key === 'followUpAt' && typeof value === 'string') return formatDate(localDate(new Date(value)), locale);
+  if (key === 'delivery') return DELIVERY[value] ?? String(value);
+  return String(value);
+}
+
+export function visibleDetails(e: TimelineEntry, locale: string): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   for (const [k, v] of Object.entries(e.details)) {
-    if (v === null || v === '') continue;
-    if ((e.type === 'letter' || e.type === 'activity') && HIDDEN.has(k)) continue;
-    if (e.type === 'activity' && k === 'outcome') continue;
-    out.push([k, String(v)]);
+    if (v === null || v === '' || HIDDEN[e.type]?.has(k)) continue;
+    const text = describeValue(e, k, v, locale);
+    if (text === null) continue;
+    const label = k === 'status' && e.type !== 'activity' ? 'Collection status' : (LABELS[k] ?? humanize(k));
+    out.push([label, text]);
   }
   if (e.type === 'activity' && typeof e.details.syncState === 'string') {
-    out.push(['outlook', syncLabel[e.details.syncState as keyof typeof syncLabel] ?? e.details.syncState]);
+    out.push(['Outlook', syncLabel[e.details.syncState as keyof typeof syncLabel] ?? e.details.syncState]);
   }
   return out;
 }

@@ -74,7 +74,10 @@ export default function TransactionsTab(props: CustomerTabProps) {
       {state.status === 'loading' && <TabSkeleton rows={6} />}
       {state.status === 'error' && <ErrorBar title="Transactions could not be loaded" error={state.error} onRetry={retry} />}
       {state.status === 'done' && state.data.items.length === 0 && (
-        <EmptyState title={status === 'open' ? 'Nothing open' : 'No transactions'} description="This customer owes nothing on this date." />
+        <EmptyState
+          title={status === 'open' ? 'Nothing open' : 'No transactions'}
+          description={status === 'open' ? 'This customer owes nothing on this date.' : 'Nothing was posted for this customer up to this date.'}
+        />
       )}
       {state.status === 'done' && state.data.items.length > 0 && (
         <>
@@ -119,7 +122,7 @@ export default function TransactionsTab(props: CustomerTabProps) {
             {state.data.totals.map((t) => (
               <div key={t.currency} className={styles.total}>
                 <dt>
-                  <Text size={200}>Total open {t.currency}</Text>
+                  <Text size={200}>{state.data.totals.length > 1 ? `Total open ${t.currency}` : 'Total open'}</Text>
                 </dt>
                 <dd className={styles.amount}>
                   <Money minor={t.open} currency={t.currency} />

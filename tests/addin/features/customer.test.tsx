@@ -49,14 +49,34 @@ describe('Mentioned in this email', () => {
 });
 
 describe('Overview tab', () => {
-  it('reads the aging buckets with amounts and shares, and shows negative remaining credit as a danger', async () => {
+  it('reads the aging buckets with amounts and shares, and says when the customer is over the credit limit', async () => {
     await openCustomer(world());
     const table = screen.getByRole('table', { name: 'Aging by due date' });
     const row = within(table).getByRole('row', { name: /31–60/ });
     expect(row.textContent).toContain('$4,950.00');
     expect(row.textContent).toContain('40%');
     const remaining = screen.getByText('Remaining credit').nextElementSibling!;
-    expect(remaining.textContent).toBe('-$2,480.00');
+    // Not by colour alone: the minus sign and the words say it.
+    expect(remaining.textContent).toBe('-$2,480.00Over the credit limit');
+  });
+
+  it('shows a share too small to round as "<1%", never "0%"', async () => {
+    const base = summary('1', 'Contoso Retail Ltd');
+    const aging = base.aging.map((b, i) => (i === 5 ? { ...b, amount: 2500 } : b));
+    await openCustomer(world({ summaries: { '1': { ...base, aging } } }));
+    const row = within(screen.getByRole('table', { name: 'Aging by due date' })).getByRole('row', { name: /Over 120/ });
+    expect(row.textContent).toBe('Over 120$25.00<1%');
+  });
+
+  it("gives a customer invoiced in another currency its balance in that currency, with that currency's decimals", async () => {
+    const base = summary('1', 'Contoso Retail Ltd');
+    const balancesByCurrency = [
+      { currency: 'KWD', balance: 356382, overdue: 180000 },
+      { currency: 'JPY', balance: 540415, overdue: 0 },
+    ];
+    await openCustomer(world({ summaries: { '1': { ...base, balancesByCurrency } } }));
+    const balance = screen.getByText('Balance').parentElement!;
+    expect(balance.textContent?.replace(/\u00a0/g, ' ')).toBe('Balance$12,480.00KWD 356.382 · ¥540,415');
   });
 });
 

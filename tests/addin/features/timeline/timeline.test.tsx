@@ -42,7 +42,7 @@ describe('Timeline tab', () => {
           dueDate: '2025-05-01',
           open: 60000,
           settlements: [{ document: 'PAY-7781', kind: 'payment', date: '2025-06-03', amount: 40000 }],
-          details: { collectionStatus: 'disputed' },
+          details: { status: 'disputed', daysOverdue: 0, promiseDate: '2025-06-20', promiseAmount: 60000 },
         }),
       ],
     });
@@ -59,6 +59,10 @@ describe('Timeline tab', () => {
     expect(within(april).getByText('May 1, 2025')).toBeTruthy();
     expect(within(april).getByText('Settled by')).toBeTruthy();
     expect(within(april).getByText(/PAY-7781/)).toBeTruthy();
-    expect(within(april).getByText('disputed')).toBeTruthy();
+    // Details read in words, dates and amounts of the display language, never raw codes or minor units.
+    expect(within(april).getByText('Disputed')).toBeTruthy();
+    expect(within(april).getByText('Jun 20, 2025')).toBeTruthy();
+    expect(within(april).getByText('Promised amount').nextElementSibling?.textContent).toBe('$600.00');
+    expect(within(april).queryByText('Days late')).toBeNull();
   });
 });
