@@ -101,16 +101,29 @@ export function monthOf(date: IsoDate): string {
   return date.slice(0, 7);
 }
 
+// Building an Intl.DateTimeFormat costs more than a whole summary of a small customer, and every
+// request asks for today: one formatter per time zone, made on first use.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      calendar: 'gregory',
+      numberingSystem: 'latn',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 /** The calendar date at instant `now` in an IANA time zone; throws RangeError for an unknown zone. */
 export function todayIn(timeZone: string, now: Date): IsoDate {
-  const formatter = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    calendar: 'gregory',
-    numberingSystem: 'latn',
-  });
+  const formatter = formatterFor(timeZone);
   const found = formatter.formatToParts(now);
   const value = (type: string): number => Number(found.find((p) => p.type === type)?.value);
   return format(value('year'), value('month'), value('day'));
