@@ -1,7 +1,7 @@
 // The database as one TypeScript interface: every Kysely query is checked against it.
 // Columns mirror server/db/migrations; int8 columns arrive as bigint (see kysely.ts type parsers),
 // `date` columns as 'YYYY-MM-DD' strings, timestamptz as Date.
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 
 type DateCol = ColumnType<string, string, string>;
 type Instant = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -56,6 +56,12 @@ export interface LedgerEntriesTable {
   promise_date: DateCol | null;
   promise_amount: bigint | null;
   dispute_reason: string | null;
+  /** Total of the entry's settlements (a magnitude), kept by triggers on settlements. */
+  settled_amount: Generated<bigint>;
+  /** Date of the entry's latest settlement, kept by triggers on settlements. */
+  last_settled_on: DateCol | null;
+  /** The day the entry was fully settled; null while anything is open (a generated column). */
+  closed_on: GeneratedAlways<DateCol | null>;
   created_at: Generated<Instant>;
 }
 

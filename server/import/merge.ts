@@ -22,6 +22,18 @@ async function upsert(db: Kysely<Database>, table: string, statement: RawBuilder
   return { inserted, updated, unchanged: Number(row.staged) - inserted - updated };
 }
 
+/**
+ * A new entry's settled totals are those of its staged settlements, so it is inserted with them and
+ * the settlements trigger (migration 007) finds nothing to rewrite; an existing entry keeps its own
+ * (the conflict clause does not set them) until the trigger recomputes them from every settlement.
+ */
+const stagedSettledTotals = sql`
+  select ref, sum(amount)::bigint as amount, max(settled_on) as last from (
+    select debit_ref as ref, amount, settled_on from stg_settlements
+    union all
+    select credit_ref, amount, settled_on from stg_settlements
+  ) moves group by ref`;
+
 export async function mergeStaged(db: Kysely<Database>): Promise<MergeCounts> {
   // Agents named only by e-mail are created so the customer can point at them.
   await sql`
@@ -51,10 +63,11 @@ export async function mergeStaged(db: Kysely<Database>): Promise<MergeCounts> {
       where (t.name, t.phone, t.role) is distinct from (excluded.name, excluded.phone, excluded.role)`),
     await upsert(db, 'stg_ledger', sql`
       insert into ledger_entries as t (customer_id, external_id, kind, document, posting_date, due_date, currency,
-        amount, amount_accounting)
+        amount, amount_accounting, settled_amount, last_settled_on)
       select c.id, s.external_id, s.kind, s.document, s.posting_date, s.due_date, s.currency, s.amount,
-        s.amount_accounting
+        s.amount_accounting, coalesce(st.amount, 0), st.last
       from stg_ledger s join customers c on c.account = s.account
+        left join (${stagedSettledTotals}) st on st.ref = s.external_id
       on conflict (external_id) do update set customer_id = excluded.customer_id, kind = excluded.kind,
         document = excluded.document, posting_date = excluded.posting_date, due_date = excluded.due_date,
         currency = excluded.currency, amount = excluded.amount, amount_accounting = excluded.amount_accounting

@@ -1,0 +1,61 @@
+// Aged receivables of every customer as of a date, in one statement: the collections manager's
+// aging report and the pool worklist's ordering read it. Same rules as the domain (ledger-asof.ts,
+// aging.ts): open amounts prorated into the accounting currency (half away from zero), credits and
+// debits without a due date age as the first period.
+//
+// It reads only what was open on the date, through the settled totals that migration 007 keeps on
+// each entry: the entries not yet closed (ledger_open_idx, an index-only scan) and those closed
+// after the date (ledger_closed_on_idx). An entry's open amount comes from its settled total unless
+// it was settled after the date, and only then from its settlements.
+import { sql, type Kysely } from 'kysely';
+import { DEFAULT_AGING_PERIODS, validateAgingPeriods } from '../../domain/aging';
+import type { AgingPeriod, IsoDate } from '../../domain/types';
+import type { Database } from '../schema';
+
+export interface CustomerAging {
+  customerId: string;
+  /** Open accounting amount per period, in the order of the periods. */
+  amounts: bigint[];
+}
+
+/** Customers with anything open on `asOf` (a non-zero period), in no particular order. */
+export async function agingOfAllCustomers(
+  db: Kysely<Database>,
+  asOf: IsoDate,
+  periods: readonly AgingPeriod[] = DEFAULT_AGING_PERIODS,
+): Promise<CustomerAging[]> {
+  validateAgingPeriods(periods);
+  // width_bucket against the starts of the periods after the first gives each day count its
+  // period's index; the first period (Current) is 0.
+  const starts = periods.slice(1).map((p) => p.fromDays!);
+  const result = await sql<{ customer_id: string; period: number; amount: string }>`
+    with candidates as (
+      select id, customer_id, due_date, amount, amount_accounting, settled_amount, last_settled_on
+      from ledger_entries where closed_on is null and posting_date <= ${asOf}::date
+      union all
+      select id, customer_id, due_date, amount, amount_accounting, settled_amount, last_settled_on
+      from ledger_entries where closed_on > ${asOf}::date and posting_date <= ${asOf}::date
+    ), open as (
+      select customer_id, due_date, amount, amount_accounting,
+        amount - sign(amount) * case
+          when last_settled_on is null or last_settled_on <= ${asOf}::date then settled_amount
+          else (select coalesce(sum(s.amount), 0) from settlements s
+                where (s.debit_id = c.id or s.credit_id = c.id) and s.settled_on <= ${asOf}::date)
+        end as open
+      from candidates c
+    )
+    select customer_id,
+      case when amount > 0 and due_date is not null
+        then width_bucket(${asOf}::date - due_date, ${starts}::int[]) else 0 end as period,
+      sum(round(amount_accounting::numeric * open / amount))::text as amount
+    from open where open <> 0
+    group by 1, 2`.execute(db);
+
+  const byCustomer = new Map<string, bigint[]>();
+  for (const row of result.rows) {
+    let amounts = byCustomer.get(row.customer_id);
+    if (!amounts) byCustomer.set(row.customer_id, (amounts = periods.map(() => 0n)));
+    amounts[row.period] = BigInt(row.amount);
+  }
+  return [...byCustomer].map(([customerId, amounts]) => ({ customerId, amounts }));
+}
