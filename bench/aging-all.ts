@@ -1,8 +1,9 @@
-// Aged receivables of every customer as of a date, in one SQL statement: there is no endpoint for it
-// yet, so the benchmark measures the query such an endpoint would run. Same rules as the domain
-// (ledger-asof.ts, aging.ts): a settlement counts from its date (the import refuses one dated before
-// either of its entries and nothing else writes settlements, so no join is needed); open accounting amounts are prorated (half away from zero); credits and debits
-// without a due date age as Current; periods Current, 1–30, 31–60, 61–90, 91–120, over 120 days.
+// The baseline for the aging of every customer (server/db/repositories/aging.ts): the same figures
+// straight from the ledger and every settlement, without the settled totals the product keeps on
+// each entry. Same rules as the domain (ledger-asof.ts, aging.ts): a settlement counts from its date
+// (the import refuses one dated before either of its entries); open accounting amounts are prorated
+// (half away from zero); credits and debits without a due date age as Current; periods Current,
+// 1–30, 31–60, 61–90, 91–120, over 120 days.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../server/db/schema';
 
@@ -11,7 +12,7 @@ export interface CustomerAging {
   buckets: string[];
 }
 
-export async function agingOfAllCustomers(db: Kysely<Database>, asOf: string): Promise<CustomerAging[]> {
+export async function agingFromAllSettlements(db: Kysely<Database>, asOf: string): Promise<CustomerAging[]> {
   const result = await sql<CustomerAging>`
     with settled as (
       select id, sum(amount) as amount from (

@@ -16,6 +16,20 @@ export const LEDGER = `select e.id, e.kind, e.document, e.posting_date, e.due_da
     from settlements s where s.debit_id = e.id and s.settled_on <= $2), '[]') as settled
   from ledger_entries e where e.customer_id = $1 and e.posting_date <= $2`;
 
+// The rows the open transactions read: the entries open on the date, each with its settlements.
+const OPEN_COLUMNS = `e.id, e.kind, e.document, e.posting_date, e.due_date, e.currency, e.amount, e.amount_accounting,
+  e.collection_status, e.status_date, e.promise_date, e.promise_amount, e.dispute_reason,
+  (select coalesce(json_agg(m), '[]') from (
+    select s.id, s.debit_id, s.credit_id, s.amount::text, s.settled_on from settlements s where s.debit_id = e.id and s.settled_on <= $2
+    union all
+    select s.id, s.debit_id, s.credit_id, s.amount::text, s.settled_on from settlements s where s.credit_id = e.id and s.settled_on <= $2
+  ) m) as settled`;
+export const OPEN_LEDGER = `select ${OPEN_COLUMNS} from ledger_entries e
+  where e.customer_id = $1 and e.posting_date <= $2 and e.closed_on is null
+  union all
+  select ${OPEN_COLUMNS} from ledger_entries e
+  where e.customer_id = $1 and e.posting_date <= $2 and e.closed_on > $2`;
+
 export const LOOKUP = `select c.id, c.account, c.name from contacts ct join customers c on c.id = ct.customer_id
   where ct.email = $1 order by c.name limit 20`;
 
@@ -27,16 +41,17 @@ async function rows(db: Kysely<Database>, text: string, params: unknown[]): Prom
   return (await db.executeQuery(CompiledQuery.raw(text, params))).rows;
 }
 
-/** GET /ledger/:customerId?asOf=YYYY-MM-DD and GET /lookup?email=… */
+/** GET /ledger/:customerId?asOf=YYYY-MM-DD, GET /open/:customerId?asOf=… and GET /lookup?email=… */
 export function startBareServer(db: Kysely<Database>): Promise<Server> {
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://bare');
     const answer = async (): Promise<unknown> => {
-      const ledger = /^\/ledger\/([0-9a-f-]{36})$/.exec(url.pathname);
+      const ledger = /^\/(ledger|open)\/([0-9a-f-]{36})$/.exec(url.pathname);
       if (ledger) {
         const asOf = url.searchParams.get('asOf') ?? new Date().toISOString().slice(0, 10);
-        const [customer] = await rows(db, CUSTOMER, [ledger[1]]);
-        const entries = (await rows(db, LEDGER, [ledger[1], asOf])) as Array<{ settled: unknown[] }>;
+        const [customer] = await rows(db, CUSTOMER, [ledger[2]]);
+        const text = ledger[1] === 'open' ? OPEN_LEDGER : LEDGER;
+        const entries = (await rows(db, text, [ledger[2], asOf])) as Array<{ settled: unknown[] }>;
         // A small answer, like the summary's: the limit pays for reading the rows, not for sending them.
         return { customer, entries: entries.length, settlements: entries.reduce((n, e) => n + e.settled.length, 0) };
       }

@@ -50,8 +50,13 @@ async function probe(ctx: RunContext, db: string, target: Target, accounts?: { t
     for (const [when, date] of [['past', past], ['today', ctx.asOf]] as const) {
       const aging = await agingAllMs(handle.db, date, ctx.mode.agingRuns);
       ctx.out[`${db}_aging_all_customers_${when}_ms`] = aging.ms;
+      ctx.out[`${db}_aging_all_customers_${when}_baseline_ms`] = aging.baselineMs;
+      ctx.out[`${db}_aging_all_customers_${when}_vs_baseline_ratio`] = Number((aging.ms / aging.baselineMs).toFixed(3));
       ctx.out[`${db}_aging_all_customers_${when}_customers`] = aging.customers;
-      ctx.log(`${db} aged receivables of all customers as of ${date}: ${aging.ms} ms (${aging.customers} customers with a balance)`);
+      if (aging.customers !== aging.baselineCustomers) {
+        throw new Error(`aging as of ${date}: ${aging.customers} customers with a balance, the baseline has ${aging.baselineCustomers}`);
+      }
+      ctx.log(`${db} aged receivables of all customers as of ${date}: ${aging.ms} ms, baseline ${aging.baselineMs} ms (${aging.customers} customers with a balance)`);
     }
     return picked;
   } finally {

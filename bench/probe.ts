@@ -3,11 +3,12 @@
 import { CompiledQuery, Kysely, PostgresDialect, sql, type CompiledQuery as Compiled } from 'kysely';
 import pg from 'pg';
 import { findCustomer, lookupCustomers, toProfile } from '../server/db/repositories/customers';
-import { loadLedger } from '../server/db/repositories/ledger';
+import { loadLedger, loadOpenLedger } from '../server/db/repositories/ledger';
 import type { Database } from '../server/db/schema';
 import { matchableDomains } from '../server/domain/public-domains';
 import { summarize } from '../server/domain/summary';
-import { agingOfAllCustomers } from './aging-all';
+import { agingOfAllCustomers } from '../server/db/repositories/aging';
+import { agingFromAllSettlements } from './aging-all';
 import { percentile } from './load';
 
 export interface Customer {
@@ -83,17 +84,24 @@ export async function summaryShares(db: Kysely<Database>, customer: Customer, as
   };
 }
 
-export async function agingAllMs(db: Kysely<Database>, asOf: string, runs: number): Promise<{ ms: number; customers: number }> {
+/** The product's aging of every customer, and the same figures from every settlement (the baseline). */
+export async function agingAllMs(
+  db: Kysely<Database>,
+  asOf: string,
+  runs: number,
+): Promise<{ ms: number; baselineMs: number; customers: number; baselineCustomers: number }> {
   let customers = 0;
+  let baselineCustomers = 0;
+  const baselineMs = await medianMs(runs, async () => (baselineCustomers = (await agingFromAllSettlements(db, asOf)).length));
   const ms = await medianMs(runs, async () => (customers = (await agingOfAllCustomers(db, asOf)).length));
-  return { ms, customers };
+  return { ms, baselineMs, customers, baselineCustomers };
 }
 
 export async function lookupMs(db: Kysely<Database>, email: string): Promise<number> {
   return medianMs(21, () => lookupCustomers(db, email, matchableDomains(email)));
 }
 
-/** EXPLAIN (ANALYZE, BUFFERS) of the statements the summary and the lookup send, as compiled by Kysely. */
+/** EXPLAIN (ANALYZE, BUFFERS) of the statements the summary, the lookup and the aging send, as compiled by Kysely. */
 export async function queryPlans(url: string, picked: Picked, asOf: string): Promise<Record<string, string>> {
   const captured: Compiled[] = [];
   const db = new Kysely<Database>({
@@ -115,7 +123,9 @@ export async function queryPlans(url: string, picked: Picked, asOf: string): Pro
     };
     await explain('summary customer (largest)', () => findCustomer(db, picked.largest.id));
     await explain('summary ledger (largest)', () => loadLedger(db, picked.largest.id, asOf));
+    await explain('open transactions ledger (largest)', () => loadOpenLedger(db, picked.largest.id, asOf));
     await explain('email lookup', () => lookupCustomers(db, picked.email, matchableDomains(picked.email)));
+    await explain('aging of all customers (today)', () => agingOfAllCustomers(db, asOf));
     return plans;
   } finally {
     await db.destroy();

@@ -8,8 +8,8 @@ export interface AppliedSettlement {
   date: IsoDate;
   /** In the shared currency of the debit and the credit; always positive for a normal settlement. */
   amount: bigint;
-  /** The other side: the credit for a debit, the debit for a credit. */
-  counterpart: LedgerEntry;
+  /** The other side: the credit for a debit, the debit for a credit; null when not loaded (see `subset`). */
+  counterpart: LedgerEntry | null;
 }
 
 export interface EntryAsOf {
@@ -37,13 +37,29 @@ function laterOf(a: IsoDate, b: IsoDate): IsoDate {
   return a > b ? a : b;
 }
 
+export interface LedgerAsOfOptions {
+  /**
+   * `entries` are only some of the customer's (those open on `asOf`), with every settlement of each
+   * dated by then. A settlement whose other side is not among them still counts for the side that
+   * is: the import refuses a settlement dated before either of its entries, so by its date the
+   * missing side was posted.
+   */
+  subset?: boolean;
+}
+
 /**
  * The ledger as of `asOf`. A settlement counts only once both of its entries are posted and its
  * date has come, so a settlement never moves money into or out of the picture on its own: the
  * balance always equals the sum of the posted amounts. Settlements whose debit or credit is not
- * among `entries` (or not yet posted) are left out for the same reason.
+ * among `entries` (or not yet posted) are left out for the same reason, unless `subset` says the
+ * entries are a part of the ledger.
  */
-export function ledgerAsOf(entries: readonly LedgerEntry[], settlements: readonly Settlement[], asOf: IsoDate): LedgerAsOf {
+export function ledgerAsOf(
+  entries: readonly LedgerEntry[],
+  settlements: readonly Settlement[],
+  asOf: IsoDate,
+  options: LedgerAsOfOptions = {},
+): LedgerAsOf {
   const byId = new Map<string, EntryAsOf>();
   const items: EntryAsOf[] = [];
   for (const entry of entries) {
@@ -63,13 +79,20 @@ export function ledgerAsOf(entries: readonly LedgerEntry[], settlements: readonl
   for (const settlement of settlements) {
     const debit = byId.get(settlement.debitId);
     const credit = byId.get(settlement.creditId);
-    if (!debit || !credit) continue;
-    const date = laterOf(settlement.date, laterOf(debit.entry.postingDate, credit.entry.postingDate));
-    if (date > asOf) continue;
-    debit.open -= settlement.amount;
-    credit.open += settlement.amount;
-    debit.settlements.push({ date, amount: settlement.amount, counterpart: credit.entry });
-    credit.settlements.push({ date, amount: settlement.amount, counterpart: debit.entry });
+    if (debit && credit) {
+      const date = laterOf(settlement.date, laterOf(debit.entry.postingDate, credit.entry.postingDate));
+      if (date > asOf) continue;
+      debit.open -= settlement.amount;
+      credit.open += settlement.amount;
+      debit.settlements.push({ date, amount: settlement.amount, counterpart: credit.entry });
+      credit.settlements.push({ date, amount: settlement.amount, counterpart: debit.entry });
+    } else if (options.subset && (debit ?? credit)) {
+      const item = (debit ?? credit)!;
+      const date = laterOf(settlement.date, item.entry.postingDate);
+      if (date > asOf) continue;
+      item.open += debit ? -settlement.amount : settlement.amount;
+      item.settlements.push({ date, amount: settlement.amount, counterpart: null });
+    }
   }
 
   for (const item of items) {

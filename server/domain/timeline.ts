@@ -47,12 +47,10 @@ export function buildTimeline(
       amount: toJsonMinor(entry.amount),
       dueDate: entry.dueDate,
       open: toJsonMinor(open),
-      settlements: applied.map((s) => ({
-        document: s.counterpart.document,
-        kind: s.counterpart.kind,
-        date: s.date,
-        amount: toJsonMinor(s.amount),
-      })),
+      // The timeline reads whole ledgers, so every counterpart is there.
+      settlements: applied.flatMap((s) =>
+        s.counterpart ? [{ document: s.counterpart.document, kind: s.counterpart.kind, date: s.date, amount: toJsonMinor(s.amount) }] : [],
+      ),
       details,
     };
   });

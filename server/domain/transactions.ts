@@ -2,7 +2,7 @@
 // first, with open amounts in the transaction and accounting currencies and the status of the day.
 import type { TransactionItem, TransactionsResponse } from '../http/contract';
 import { daysOverdue } from './aging';
-import { ledgerAsOf } from './ledger-asof';
+import { ledgerAsOf, type LedgerAsOfOptions } from './ledger-asof';
 import { toJsonMinor } from './money';
 import { collectionStatuses } from './statuses';
 import type { IsoDate, LedgerEntry, Settlement } from './types';
@@ -12,6 +12,7 @@ function compare(a: string, b: string): number {
 }
 
 /**
+ * `options.subset` when `entries` are only those open on `asOf` (enough for status 'open').
  * Sorted by due date, oldest first; an entry without a due date (a payment, a credit note) sorts
  * by its posting date, as if due when posted. Ties by document number, then id.
  */
@@ -21,8 +22,9 @@ export function listTransactions(
   asOf: IsoDate,
   status: 'open' | 'all',
   accountingCurrency: string,
+  options: LedgerAsOfOptions = {},
 ): TransactionsResponse {
-  const ledger = ledgerAsOf(entries, settlements, asOf);
+  const ledger = ledgerAsOf(entries, settlements, asOf, options);
   const statuses = collectionStatuses(ledger);
   const shown = status === 'open' ? ledger.items.filter((item) => item.open !== 0n) : ledger.items;
   const totals = new Map<string, bigint>();

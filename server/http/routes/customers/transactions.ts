@@ -1,7 +1,7 @@
 // GET /api/customers/:id/transactions?status=open|all&asOf= : the customer's transactions as of a date.
 import type { FastifyPluginAsync } from 'fastify';
 import { findCustomer } from '../../../db/repositories/customers';
-import { loadLedger } from '../../../db/repositories/ledger';
+import { loadLedger, loadOpenLedger } from '../../../db/repositories/ledger';
 import { listTransactions } from '../../../domain/transactions';
 import type { TransactionsResponse } from '../../contract';
 import { customerNotFound } from '../../errors';
@@ -26,8 +26,10 @@ const transactions: FastifyPluginAsync = async (app) => {
       const asOf = queryDate(request.query.asOf, 'asOf', today(config.companyTimeZone));
       const customer = await findCustomer(db, request.params.id);
       if (!customer) throw customerNotFound(request.params.id);
-      const { entries, settlements } = await loadLedger(db, customer.id, asOf);
-      return listTransactions(entries, settlements, asOf, request.query.status, config.accountingCurrency);
+      // Open transactions need only the open entries; all of them need the whole ledger.
+      const open = request.query.status === 'open';
+      const { entries, settlements } = await (open ? loadOpenLedger : loadLedger)(db, customer.id, asOf);
+      return listTransactions(entries, settlements, asOf, request.query.status, config.accountingCurrency, { subset: open });
     },
   );
 };
