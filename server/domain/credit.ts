@@ -2,7 +2,8 @@
 // from payment behaviour when the ERP supplies none (rule below and in docs/domain-rules.md).
 import { isOverdue } from './aging';
 import { addDays } from './dates';
-import { ledgerAsOf, type LedgerAsOf } from './ledger-asof';
+import { ledgerAsOf, settledBy, type LedgerAsOf } from './ledger-asof';
+import { prorate } from './money';
 import type { IsoDate, LedgerEntry, Settlement } from './types';
 
 /** Sum of every open accounting amount (credits reduce it). */
@@ -27,6 +28,22 @@ export function creditRemaining(limit: bigint | null, balance: bigint): bigint |
 }
 
 /**
+ * Overdue on `date`, on or before the ledger's own date, as the ledger stood then: the same figure
+ * as overdueOf(ledgerAsOf(entries, settlements, date)) without building that ledger again, since
+ * each item already holds its settlements in date order.
+ */
+export function overdueOn(ledger: LedgerAsOf, date: IsoDate): bigint {
+  let total = 0n;
+  for (const item of ledger.items) {
+    const { entry } = item;
+    if (entry.postingDate > date || !isOverdue(entry, date)) continue;
+    const settled = settledBy(item, date);
+    total += settled === 0n ? entry.amountAccounting : prorate(entry.amountAccounting, entry.amount - settled, entry.amount);
+  }
+  return total;
+}
+
+/**
  * Overdue 60 days prior, 30 days prior and on `asOf`, each from the ledger as it stood then.
  * `current` may pass the ledger as of `asOf` when the caller already has it.
  */
@@ -38,7 +55,7 @@ export function overdueHistory(
 ): { asOf: IsoDate; amount: bigint }[] {
   return [60, 30, 0].map((back) => {
     const date = addDays(asOf, -back);
-    return { asOf: date, amount: overdueOf(back === 0 ? current : ledgerAsOf(entries, settlements, date)) };
+    return { asOf: date, amount: back === 0 ? overdueOf(current) : overdueOn(current, date) };
   });
 }
 

@@ -1,8 +1,10 @@
 // Credit figures and the derived credit rating rule.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { balanceOf, creditRemaining, deriveCreditRating, overdueHistory, overdueOf } from '../../../server/domain/credit';
+import { balanceOf, creditRemaining, deriveCreditRating, overdueHistory, overdueOf, overdueOn } from '../../../server/domain/credit';
+import { addDays } from '../../../server/domain/dates';
 import { ledgerAsOf } from '../../../server/domain/ledger-asof';
-import { entry, settle } from './builders';
+import { asOfArb, entry, ledgerArb, settle } from './builders';
 
 const entries = [
   entry({ id: 'old', amount: 300n, postingDate: '2026-01-01', dueDate: '2026-01-31' }),
@@ -30,6 +32,16 @@ describe('balance and overdue', () => {
       { asOf: '2026-04-01', amount: 500n },
       { asOf: '2026-05-01', amount: 250n },
     ]);
+  });
+
+  it('overdue on an earlier date from a later ledger equals overdue of the ledger rebuilt as of that date', () => {
+    fc.assert(
+      fc.property(ledgerArb, asOfArb, fc.integer({ min: 0, max: 400 }), ({ entries: all, settlements }, asOf, back) => {
+        const date = addDays(asOf, -back);
+        expect(overdueOn(ledgerAsOf(all, settlements, asOf), date)).toBe(overdueOf(ledgerAsOf(all, settlements, date)));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
