@@ -1,7 +1,7 @@
 // Aged receivables of every customer as of a date, in one statement: the collections manager's
 // aging report and the pool worklist's ordering read it. Same rules as the domain (ledger-asof.ts,
-// aging.ts): open amounts prorated into the accounting currency (half away from zero), credits and
-// debits without a due date age as the first period.
+// aging.ts): open amounts prorated into the accounting currency (half away from zero), by due date
+// or by document date; credits and debits without a due date age as the first period.
 //
 // It reads only what was open on the date, through the settled totals that migration 007 keeps on
 // each entry: the entries not yet closed (ledger_open_idx, an index-only scan) and those closed
@@ -9,7 +9,7 @@
 // it was settled after the date, and only then from its settlements.
 import { sql, type Kysely } from 'kysely';
 import { DEFAULT_AGING_PERIODS, validateAgingPeriods } from '../../domain/aging';
-import type { AgingPeriod, IsoDate } from '../../domain/types';
+import type { AgingBy, AgingPeriod, IsoDate } from '../../domain/types';
 import type { Database } from '../schema';
 
 export interface CustomerAging {
@@ -23,20 +23,22 @@ export async function agingOfAllCustomers(
   db: Kysely<Database>,
   asOf: IsoDate,
   periods: readonly AgingPeriod[] = DEFAULT_AGING_PERIODS,
+  by: AgingBy = 'due_date',
 ): Promise<CustomerAging[]> {
   validateAgingPeriods(periods);
   // width_bucket against the starts of the periods after the first gives each day count its
   // period's index; the first period (Current) is 0.
   const starts = periods.slice(1).map((p) => p.fromDays!);
+  const aged = sql.ref(by === 'document_date' ? 'posting_date' : 'due_date');
   const result = await sql<{ customer_id: string; period: number; amount: string }>`
     with candidates as (
-      select id, customer_id, due_date, amount, amount_accounting, settled_amount, last_settled_on
+      select id, customer_id, ${aged} as aged_from, amount, amount_accounting, settled_amount, last_settled_on
       from ledger_entries where closed_on is null and posting_date <= ${asOf}::date
       union all
-      select id, customer_id, due_date, amount, amount_accounting, settled_amount, last_settled_on
+      select id, customer_id, ${aged}, amount, amount_accounting, settled_amount, last_settled_on
       from ledger_entries where closed_on > ${asOf}::date and posting_date <= ${asOf}::date
     ), open as (
-      select customer_id, due_date, amount, amount_accounting,
+      select customer_id, aged_from, amount, amount_accounting,
         amount - sign(amount) * case
           when last_settled_on is null or last_settled_on <= ${asOf}::date then settled_amount
           else (select coalesce(sum(s.amount), 0) from settlements s
@@ -45,8 +47,8 @@ export async function agingOfAllCustomers(
       from candidates c
     )
     select customer_id,
-      case when amount > 0 and due_date is not null
-        then width_bucket(${asOf}::date - due_date, ${starts}::int[]) else 0 end as period,
+      case when amount > 0 and aged_from is not null
+        then width_bucket(${asOf}::date - aged_from, ${starts}::int[]) else 0 end as period,
       sum(round(amount_accounting::numeric * open / amount))::text as amount
     from open where open <> 0
     group by 1, 2`.execute(db);
