@@ -1,19 +1,25 @@
 // Figures from outside the server's request path: the task pane's initial JavaScript (gzipped), the
-// selection-to-balance time in Chromium, the Graph outbox and the pool worklist — each measured by
-// the project's own script when it exists, otherwise reported as not measured with the reason.
+// selection-to-balance time in Chromium, the Graph outbox, letter batches and the pool worklist —
+// each measured by the project's own script when it exists, otherwise reported as not measured.
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runCommand } from './children';
+import type { BenchDatabase } from './fresh';
+import { benchLetters } from './letters';
+import { benchOutbox, directActivitiesPerSecond } from './outbox';
 import type { Figures } from './serve';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
 
 function notMeasured(out: Figures, name: string, why: string, log: (line: string) => void): void {
   out[`${name}_not_measured`] = why;
   log(`${name}: not measured: ${why}`);
 }
 
-export async function paneFigures(out: Figures, log: (line: string) => void): Promise<void> {
+/** `small`: a quick run's pane measurement (10 selections over a 40-customer demo company). */
+export async function paneFigures(out: Figures, log: (line: string) => void, small = false): Promise<void> {
   if (!existsSync(`${ROOT}dist/addin/taskpane.html`)) {
     notMeasured(out, 'pane_initial_js', 'dist/addin is not built (run `npm run build` first)', log);
   } else {
@@ -30,7 +36,8 @@ export async function paneFigures(out: Figures, log: (line: string) => void): Pr
     return;
   }
   try {
-    const text = await runCommand(process.execPath, ['--import', 'tsx', `${ROOT}scripts/measure-pane.ts`], 5 * 60_000);
+    const args = small ? ['10', '40'] : [];
+    const text = await runCommand(process.execPath, ['--import', 'tsx', `${ROOT}scripts/measure-pane.ts`, ...args], 5 * 60_000);
     const median = /median (\d+(?:\.\d+)?) ms/.exec(text);
     const p90 = /p90 (\d+(?:\.\d+)?) ms/.exec(text);
     if (!median) throw new Error(`no median in: ${text.slice(-200)}`);
@@ -42,19 +49,77 @@ export async function paneFigures(out: Figures, log: (line: string) => void): Pr
   }
 }
 
-/** bench/outbox.ts (by the Graph sync engineer): activities/s of two outbox workers vs direct POSTs. */
-export async function graphFigures(out: Figures, activities: number, log: (line: string) => void): Promise<void> {
+const r2 = (n: number) => Number(n.toFixed(2));
+
+/**
+ * The Graph and letters benchmarks run on a fresh database each (PGlite in memory, PostgreSQL when
+ * it answers). A benchmark that fails is reported as not measured and added to `failures`, which
+ * fails the run once its results are written.
+ */
+export interface FreshRun {
+  databases: BenchDatabase[];
+  postgresUnreachable: string | null;
+  /** Tag of the run's scratch PostgreSQL databases (sbench_<benchmark>_<tag>_…), for clean-up. */
+  tag: string;
+  /** Aborted when the run is: no benchmark starts after that (it would create a database clean-up missed). */
+  signal: AbortSignal;
+  failures: string[];
+  log: (line: string) => void;
+}
+
+function databases(out: Figures, benchmark: string, run: FreshRun): BenchDatabase[] {
+  if (!run.postgresUnreachable || !run.databases.includes('postgres')) return run.databases;
+  notMeasured(out, `${benchmark}_postgres`, run.postgresUnreachable, run.log);
+  return run.databases.filter((d) => d !== 'postgres');
+}
+
+/** The benchmark's figures (also put into `out`, two decimals), or null when it failed. */
+async function measure(out: Figures, name: string, run: FreshRun, bench: () => Promise<Record<string, number>>): Promise<Record<string, number> | null> {
+  if (run.signal.aborted) return null;
   try {
-    // Imported here so that a sync module still in the making costs this figure only, not the run.
-    const { benchOutbox } = await import('./outbox');
-    for (const faults of [false, true]) {
-      const figures = await benchOutbox({ database: 'postgres', activities, faults });
-      for (const [name, value] of Object.entries(figures)) out[name] = Number(value.toFixed(2));
-      const name = `outbox_postgres${faults ? '_faults' : ''}`;
-      log(`Graph outbox${faults ? ' with faults' : ''}: ${out[`${name}_activities_per_s`]} activities/s (${out[`${name}_pct_of_direct`]} % of direct POSTs)`);
-    }
+    const figures = await bench();
+    for (const [key, value] of Object.entries(figures)) out[key] = r2(value);
+    return figures;
   } catch (error) {
-    notMeasured(out, 'graph_outbox', (error as Error).message.split('\n')[0]!.slice(0, 300), log);
+    if (run.signal.aborted) return null;
+    notMeasured(out, name, firstLine(error), run.log);
+    run.failures.push(`${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return null;
+  }
+}
+
+/**
+ * bench/outbox.ts: activities/s that two outbox workers sync to the Graph test server, without and
+ * with injected faults, against the same POSTs sent to it directly (measured once, first).
+ */
+export async function graphFigures(out: Figures, activities: number, run: FreshRun): Promise<void> {
+  out.outbox_activities = activities;
+  const baseline = await measure(out, 'outbox_direct', run, async () => ({ outbox_direct_activities_per_s: await directActivitiesPerSecond(activities) }));
+  if (!baseline) return;
+  const direct = baseline.outbox_direct_activities_per_s!;
+  run.log(`Graph test server, direct POSTs: ${out.outbox_direct_activities_per_s} activities/s (an event and a To Do task each)`);
+  for (const database of databases(out, 'outbox', run)) {
+    for (const faults of [false, true]) {
+      const name = `outbox_${database}${faults ? '_faults' : ''}`;
+      if (!(await measure(out, name, run, () => benchOutbox({ database, activities, faults, direct, tag: run.tag })))) continue;
+      run.log(
+        `Graph outbox on ${database}${faults ? ' with faults' : ''}: ${out[`${name}_activities_per_s`]} activities/s ` +
+          `(${out[`${name}_activities_per_s_vs_direct_ratio`]} of direct), ${out[`${name}_duplicate_writes`]} duplicate and ${out[`${name}_lost_writes`]} lost writes`,
+      );
+    }
+  }
+}
+
+/** bench/letters.ts: a batch of letters created, rendered and posted, against rendering them alone. */
+export async function letterFigures(out: Figures, letters: number, run: FreshRun): Promise<void> {
+  out.letters_batch_letters = letters;
+  for (const database of databases(out, 'letters', run)) {
+    const name = `letters_${database}`;
+    if (!(await measure(out, name, run, () => benchLetters({ database, letters, tag: run.tag })))) continue;
+    run.log(
+      `letters on ${database}: reply batch ${out[`${name}_reply_letters_per_s`]} letters/s, Graph batch ${out[`${name}_graph_letters_per_s`]} letters/s, ` +
+        `rendering alone ${out[`${name}_render_only_letters_per_s`]} letters/s (ratios ${out[`${name}_reply_letters_per_s_vs_render_only_ratio`]}, ${out[`${name}_graph_letters_per_s_vs_render_only_ratio`]})`,
+    );
   }
 }
 

@@ -25,6 +25,8 @@ export interface LettersBenchOptions {
   /** PostgreSQL admin URL a fresh database is created under; default BENCH_DATABASE_URL. */
   databaseUrl?: string;
   letters: number;
+  /** Added to the scratch databases' names, so that a run can drop what an aborted benchmark left. */
+  tag?: string;
 }
 
 const AS_OF: IsoDate = '2026-06-30';
@@ -57,7 +59,7 @@ function dataset(n: number): Record<string, string> {
 
 /** A fresh database with the data set imported and a fee on level 1; also the import time. */
 async function prepare(opts: LettersBenchOptions, data: Record<string, string>): Promise<{ handle: DatabaseHandle; agent: Agent; importMs: number }> {
-  const handle = await openFreshDatabase(opts.database, 'letters', opts.databaseUrl);
+  const handle = await openFreshDatabase(opts.database, opts.tag ? `letters_${opts.tag}` : 'letters', opts.databaseUrl);
   try {
     const started = performance.now();
     await importCsv(handle, data, CURRENCY);
@@ -116,6 +118,18 @@ async function postBatch(handle: DatabaseHandle, agent: Agent, delivery: LetterD
   return { createMs, runMs, done: count(delivery === 'graph' ? 'sent' : 'posted'), failed: count('failed') + count('skipped'), fees: Number(fees.n), mails: Number(mails.n) };
 }
 
+/** A batch's letters per second (created, rendered and posted) and the same against rendering alone. */
+function rates(name: string, batch: { createMs: number; runMs: number; done: number }, n: number, renderOnlyPerS: number): Record<string, number> {
+  const totalMs = batch.createMs + batch.runMs;
+  const perS = batch.done / (totalMs / 1000);
+  return {
+    [`${name}_letters_per_s`]: perS,
+    [`${name}_letters_per_s_vs_render_only_ratio`]: perS / renderOnlyPerS,
+    [`${name}_ms_per_letter`]: totalMs / n,
+    [`${name}_overhead_ms_per_letter`]: totalMs / n - 1000 / renderOnlyPerS,
+  };
+}
+
 export async function benchLetters(opts: LettersBenchOptions): Promise<Record<string, number>> {
   const name = `letters_${opts.database}`;
   const n = opts.letters;
@@ -129,7 +143,7 @@ export async function benchLetters(opts: LettersBenchOptions): Promise<Record<st
     const proposal = await batchProposal(first.handle.db, null, AS_OF, CURRENCY);
     out[`${name}_proposal_ms`] = ms(started);
     out[`${name}_proposal_ms_per_customer`] = out[`${name}_proposal_ms`]! / n;
-    out[`${name}_proposed`] = proposal.items.length;
+    out[`${name}_proposed_letters`] = proposal.items.length;
 
     const inputs = await renderInputs(first.handle, first.agent, proposal.items.map((i) => i.customer.id));
     started = performance.now();
@@ -137,17 +151,16 @@ export async function benchLetters(opts: LettersBenchOptions): Promise<Record<st
     for (const input of inputs) pdfBytes += (await renderLetter(input)).pdf.byteLength;
     const renderMs = ms(started);
     out[`${name}_render_only_ms_per_letter`] = renderMs / inputs.length;
+    out[`${name}_render_only_letters_per_s`] = inputs.length / (renderMs / 1000);
     out[`${name}_pdf_kb_per_letter`] = pdfBytes / inputs.length / 1024;
 
     const reply = await postBatch(first.handle, first.agent, 'reply');
     out[`${name}_reply_create_ms`] = reply.createMs;
     out[`${name}_reply_run_s`] = reply.runMs / 1000;
-    out[`${name}_reply_ms_per_letter`] = (reply.createMs + reply.runMs) / n;
-    out[`${name}_reply_overhead_ms_per_letter`] = out[`${name}_reply_ms_per_letter`]! - out[`${name}_render_only_ms_per_letter`]!;
-    out[`${name}_reply_x_render`] = out[`${name}_reply_ms_per_letter`]! / out[`${name}_render_only_ms_per_letter`]!;
-    out[`${name}_reply_posted`] = reply.done;
+    Object.assign(out, rates(`${name}_reply`, reply, n, out[`${name}_render_only_letters_per_s`]!));
+    out[`${name}_reply_posted_letters`] = reply.done;
     out[`${name}_reply_fee_entries`] = reply.fees;
-    out[`${name}_reply_not_posted`] = reply.failed;
+    out[`${name}_reply_unposted_letters`] = reply.failed;
   } finally {
     await first.handle.close();
   }
@@ -158,12 +171,10 @@ export async function benchLetters(opts: LettersBenchOptions): Promise<Record<st
     const graph = await postBatch(second.handle, second.agent, 'graph');
     out[`${name}_graph_create_ms`] = graph.createMs;
     out[`${name}_graph_run_s`] = graph.runMs / 1000;
-    out[`${name}_graph_ms_per_letter`] = (graph.createMs + graph.runMs) / n;
-    out[`${name}_graph_overhead_ms_per_letter`] = out[`${name}_graph_ms_per_letter`]! - out[`${name}_render_only_ms_per_letter`]!;
-    out[`${name}_graph_x_render`] = out[`${name}_graph_ms_per_letter`]! / out[`${name}_render_only_ms_per_letter`]!;
-    out[`${name}_graph_sent`] = graph.done;
-    out[`${name}_graph_mails_queued`] = graph.mails;
-    out[`${name}_graph_not_sent`] = graph.failed;
+    Object.assign(out, rates(`${name}_graph`, graph, n, out[`${name}_render_only_letters_per_s`]!));
+    out[`${name}_graph_sent_letters`] = graph.done;
+    out[`${name}_graph_queued_mails`] = graph.mails;
+    out[`${name}_graph_unsent_letters`] = graph.failed;
   } finally {
     await second.handle.close();
   }

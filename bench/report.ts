@@ -1,5 +1,5 @@
 // Writes a run's figures: bench/results/<name>.json (one flat object, each figure named with its
-// unit) and <name>.md (the same as a Markdown table, grouped by the figure's first word).
+// unit) and <name>.md (the same as a Markdown table, then the query plans).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Figures } from './serve';

@@ -1,10 +1,11 @@
 // Measures, in the browser preview against a local server (PGlite, demo company), the time from
 // selecting an email to the customer's balance on screen in the pane: median of 20 selections.
-// usage: npx tsx scripts/measure-pane.ts [selections=20]
+// usage: npx tsx scripts/measure-pane.ts [selections=20] [demo customers=the demo's default]
 import { formatMoney } from '../addin/ui/format';
 import { chromiumStatus, ensureAddinBuilt, launchChromium, openPreview, paneFrame, resolvableEmails, startServer } from '../tests/e2e/support';
 
 const SELECTIONS = Number(process.argv[2] ?? 20);
+const CUSTOMERS = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
 
 const { executablePath, skipReason } = chromiumStatus();
 if (skipReason) {
@@ -12,7 +13,7 @@ if (skipReason) {
   process.exit(1);
 }
 ensureAddinBuilt();
-const [server, browser] = await Promise.all([startServer(), launchChromium(executablePath)]);
+const [server, browser] = await Promise.all([startServer({ customers: CUSTOMERS }), launchChromium(executablePath)]);
 try {
   const emails = await resolvableEmails(server, 3);
   const page = await openPreview(browser, server.baseUrl);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test command: installs what the suites need (Chromium, a PostgreSQL server when none answers),
-# then typechecks, lints and runs every suite. With CI=true no suite may skip.
+# then typechecks, lints, runs every suite and the quick benchmark. With CI=true no suite may skip.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,4 +43,18 @@ mkdir -p test-artifacts
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-artifacts/vitest.json "$@" || status=$?
 node scripts/test-summary.mjs test-artifacts/vitest.json || status=1
+
+# The benchmark smoke test, on the same PostgreSQL: figures only, no thresholds; it fails when the
+# bench crashes, a benchmark in it fails or its watchdog fires. Skipped when vitest was given a filter.
+if [ $# -gt 0 ]; then
+  echo "test: quick benchmark skipped (vitest arguments given: $*)"
+else
+  bench_started=$SECONDS
+  if BENCH_DATABASE_URL="$TEST_DATABASE_URL" npm run --silent bench -- --quick; then
+    echo "bench: quick run passed in $((SECONDS - bench_started)) s (figures in bench/results/quick.md)"
+  else
+    echo "bench: quick run FAILED after $((SECONDS - bench_started)) s"
+    status=1
+  fi
+fi
 exit $status
