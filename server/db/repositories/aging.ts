@@ -41,8 +41,12 @@ export async function agingOfAllCustomers(
       select customer_id, aged_from, amount, amount_accounting,
         amount - sign(amount) * case
           when last_settled_on is null or last_settled_on <= ${asOf}::date then settled_amount
+          -- A debit is always the debit side of its settlements, a credit the credit side (the
+          -- import refuses anything else), so each probes one index.
+          when amount > 0 then (select coalesce(sum(s.amount), 0) from settlements s
+                                where s.debit_id = c.id and s.settled_on <= ${asOf}::date)
           else (select coalesce(sum(s.amount), 0) from settlements s
-                where (s.debit_id = c.id or s.credit_id = c.id) and s.settled_on <= ${asOf}::date)
+                where s.credit_id = c.id and s.settled_on <= ${asOf}::date)
         end as open
       from candidates c
     )
