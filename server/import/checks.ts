@@ -1,9 +1,9 @@
 // Set-wide checks on the staged rows, in SQL so they scale to millions of rows: duplicates within
-// the file set, references to unknown accounts and ledger rows, and settlements that do not fit
-// their entries (wrong side, other currency, dated before posting).
+// the file set and references to unknown accounts (settlements are checked in settle-check.ts).
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema';
 import type { ErrorLog } from './errors';
+import type { ImportKind } from './formats';
 
 export interface Found {
   file: number;
@@ -36,23 +36,42 @@ export async function collect(
   );
 }
 
-function duplicates(table: string, key: string, col: string, label: string): RawBuilder<unknown> {
-  return sql`
+interface Key {
+  table: string;
+  key: string;
+  col: string;
+  label: string;
+}
+
+const KEYS: Record<ImportKind, Key> = {
+  customers: { table: 'stg_customers', key: 'account', col: 'account', label: 'the account appears twice' },
+  contacts: { table: 'stg_contacts', key: 'account, email', col: 'email', label: 'the e-mail address appears twice for this account' },
+  ledger: { table: 'stg_ledger', key: 'external_id', col: 'external_id', label: 'the external id appears twice' },
+  settlements: { table: 'stg_settlement_rows', key: 'debit_ref, credit_ref, settled_on', col: 'date',
+    label: 'the same debit, credit and date appear twice' },
+};
+
+/**
+ * Logs the rows whose key an earlier row of the file set has, and says whether there were any. A
+ * hash aggregate answers the usual case (none) in one pass; only when there are duplicates are the
+ * rows sorted by key to name the first occurrence.
+ */
+export async function checkDuplicates(db: Kysely<Database>, log: ErrorLog, names: string[], kind: ImportKind): Promise<boolean> {
+  const { table, key, col, label } = KEYS[kind];
+  const present = sql.raw(key.split(', ').map((k) => `${k} is not null`).join(' and '));
+  const found = await sql<{ found: boolean }>`
+    select exists (select 1 from ${sql.raw(table)} where ${present} group by ${sql.raw(key)} having count(*) > 1) as found`
+    .execute(db);
+  if (!found.rows[0]!.found) return false;
+  await collect(db, log, names, sql`
     select file, line, ${col}::text as col, ${label}::text as reason, first_file as other_file, first_line as other_line
     from (select file, line,
             row_number() over w as n, first_value(file) over w as first_file, first_value(line) over w as first_line
-          from ${sql.raw(table)} where ${sql.raw(key.split(', ').map((k) => `${k} is not null`).join(' and '))}
+          from ${sql.raw(table)} where ${present}
           window w as (partition by ${sql.raw(key)} order by file, line)) d
-    where n > 1`;
+    where n > 1`);
+  return true;
 }
-
-export const duplicateChecks: RawBuilder<unknown>[] = [
-  duplicates('stg_customers', 'account', 'account', 'the account appears twice'),
-  duplicates('stg_contacts', 'account, email', 'email', 'the e-mail address appears twice for this account'),
-  duplicates('stg_ledger', 'external_id', 'external_id', 'the external id appears twice'),
-  duplicates('stg_settlements', 'debit_ref, credit_ref, settled_on', 'date',
-    'the same debit, credit and date appear twice'),
-];
 
 function unknownAccount(table: string): RawBuilder<unknown> {
   return sql`
@@ -64,51 +83,4 @@ function unknownAccount(table: string): RawBuilder<unknown> {
       and not exists (select 1 from customers c where c.account = s.account)`;
 }
 
-function unknownEntry(side: 'debit' | 'credit'): RawBuilder<unknown> {
-  const ref = sql.raw(`s.${side}_ref`);
-  return sql`
-    select s.file, s.line, ${`${side}_external_id`}::text as col,
-      format('unknown ledger row ''%s'' (no ledger entry has this external id)', ${ref}) as reason,
-      null::int4 as other_file, null::int4 as other_line
-    from stg_settlements s
-    where ${ref} is not null
-      and not exists (select 1 from stg_ledger l where l.external_id = ${ref})
-      and not exists (select 1 from ledger_entries l where l.external_id = ${ref})`;
-}
-
-export const referenceChecks: RawBuilder<unknown>[] = [
-  unknownAccount('stg_contacts'),
-  unknownAccount('stg_ledger'),
-  unknownEntry('debit'),
-  unknownEntry('credit'),
-];
-
-/** Staged settlements against the entries they name (effective entries: see settle-check.ts). */
-export const settlementFitChecks: RawBuilder<unknown>[] = [
-  sql`
-    select s.file, s.line, 'debit_external_id' as col,
-      format('''%s'' is a credit (a %s with a negative amount), not a debit', s.debit_ref, d.kind) as reason,
-      null::int4 as other_file, null::int4 as other_line
-    from stg_settlements s join eff_entries d on d.ref = s.debit_ref
-    where d.ok and d.amount < 0`,
-  sql`
-    select s.file, s.line, 'credit_external_id' as col,
-      format('''%s'' is a debit (a %s with a positive amount), not a credit', s.credit_ref, c.kind) as reason,
-      null::int4 as other_file, null::int4 as other_line
-    from stg_settlements s join eff_entries c on c.ref = s.credit_ref
-    where c.ok and c.amount > 0`,
-  sql`
-    select s.file, s.line, 'credit_external_id' as col,
-      format('the debit is in %s but the credit in %s; a settlement needs one currency', d.currency, c.currency) as reason,
-      null::int4 as other_file, null::int4 as other_line
-    from stg_settlements s join eff_entries d on d.ref = s.debit_ref join eff_entries c on c.ref = s.credit_ref
-    where d.ok and c.ok and d.currency <> c.currency`,
-  sql`
-    select s.file, s.line, 'date' as col,
-      format('%s is before the %s ''%s'' was posted on %s', s.settled_on, e.side, e.ref, e.posting_date) as reason,
-      null::int4 as other_file, null::int4 as other_line
-    from stg_settlements s
-    cross join lateral (select 'debit' as side, d.* from eff_entries d where d.ref = s.debit_ref
-                        union all select 'credit', c.* from eff_entries c where c.ref = s.credit_ref) e
-    where e.ok and s.settled_on < e.posting_date`,
-];
+export const referenceChecks: RawBuilder<unknown>[] = [unknownAccount('stg_contacts'), unknownAccount('stg_ledger')];

@@ -1,19 +1,19 @@
 // Imports a company's receivables from CSV and JSON files in one transaction: stream every row
 // into staging tables (checking each row as it passes), check the set as a whole, then merge. Any
 // bad row rejects the whole set with every problem listed; nothing is saved.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { ImportFileReport, ImportResponse } from '../http/contract';
-import { collect, duplicateChecks, referenceChecks, settlementFitChecks } from './checks';
+import { checkDuplicates, collect, referenceChecks } from './checks';
 import { readCsv } from './csv';
 import { ErrorLog } from './errors';
 import { detectKind, FORMATS, KIND_ORDER, type ImportKind } from './formats';
 import { readJson } from './json';
 import { mergeStaged } from './merge';
 import { contactRow, customerRow, ledgerRow, RowReader, settlementRow, type Value } from './rows';
-import { buildEffectiveEntries, checkOverSettlement } from './settle-check';
-import { chunksOf, sniffFormat, type ReaderEvent } from './source';
-import { createStagingTables, indexStagedLedger, indexStagedRest, Stager } from './staging';
+import { checkOverSettlement, resolveSettlements, settlementChecks } from './settle-check';
+import { chunksOf, sniffFormat, type ReaderEvents } from './source';
+import { analyzeStaged, createStagingTables, Stager } from './staging';
 
 export { ImportRejectedError, MAX_REPORTED_ERRORS } from './errors';
 
@@ -29,23 +29,29 @@ export interface ImportOptions {
   onProgress?: (p: { file: string; rows: number; bytes: number }) => void;
 }
 
-async function* eventsOf(source: ImportSource, onBytes?: (bytes: number) => void): AsyncGenerator<ReaderEvent> {
+async function* eventsOf(source: ImportSource, onBytes?: (bytes: number) => void): ReaderEvents {
   const { format, chunks } = await sniffFormat(chunksOf(source, onBytes));
   yield* format === 'json' ? readJson(chunks) : readCsv(chunks);
 }
 
 /** The kind of a file, from its header (or a JSON file's first row or "kind"), without reading on. */
 async function sniffKind(source: ImportSource, log: ErrorLog): Promise<ImportKind | null> {
-  for await (const event of eventsOf(source)) {
-    if (event.type === 'error') break;
-    if (event.type === 'declared' && KIND_ORDER.includes(event.kind as ImportKind)) return event.kind as ImportKind;
-    if (event.type === 'header') {
-      const found = detectKind(event.names);
-      if ('kind' in found) return found.kind;
-      log.add({ file: source.name, line: event.line, column: null, reason: `Unknown format: ${found.problem}` });
-      return null;
+  for await (const events of eventsOf(source)) {
+    for (const event of events) {
+      if (event.type === 'error') return noHeader(source, log);
+      if (event.type === 'declared' && KIND_ORDER.includes(event.kind as ImportKind)) return event.kind as ImportKind;
+      if (event.type === 'header') {
+        const found = detectKind(event.names);
+        if ('kind' in found) return found.kind;
+        log.add({ file: source.name, line: event.line, column: null, reason: `Unknown format: ${found.problem}` });
+        return null;
+      }
     }
   }
+  return noHeader(source, log);
+}
+
+function noHeader(source: ImportSource, log: ErrorLog): null {
   log.add({ file: source.name, line: 1, column: null, reason: 'The file is empty or unreadable: no header found' });
   return null;
 }
@@ -67,27 +73,31 @@ async function stageFile(
 ): Promise<number> {
   const report = (line: number, column: string | null, reason: string) =>
     log.add({ file: source.name, line, column, reason });
-  const stager = new Stager(db, kind, file, report);
+  const stager = new Stager(db, kind, file);
   const columns = FORMATS[kind].columns;
+  const known = new Set(columns);
   log.setColumns(source.name, columns);
   let bytes = 0;
   let rows = 0;
-  for await (const event of eventsOf(source, (b) => (bytes = b))) {
-    if (event.type === 'error') report(event.line, event.column, event.reason);
-    else if (event.type === 'declared' && event.kind !== kind) {
-      report(event.line, null, `"kind" says ${event.kind} but the rows are ${kind} rows`);
-    } else if (event.type === 'row') {
-      const reader = new RowReader(event.values);
-      for (const name of Object.keys(event.values)) {
-        if (!columns.includes(name)) reader.problem(name, `is not a column of a ${kind} file`);
+  for await (const events of eventsOf(source, (b) => (bytes = b))) {
+    for (const event of events) {
+      if (event.type === 'error') report(event.line, event.column, event.reason);
+      else if (event.type === 'declared' && event.kind !== kind) {
+        report(event.line, null, `"kind" says ${event.kind} but the rows are ${kind} rows`);
+      } else if (event.type === 'row') {
+        const reader = new RowReader(event.values);
+        for (const name in event.values) {
+          if (!known.has(name)) reader.problem(name, `is not a column of a ${kind} file`);
+        }
+        const values = CONVERTERS[kind](reader, opts.accountingCurrency);
+        for (const p of reader.problems) report(event.line, p.column, p.reason);
+        const sending = stager.add(event.line, values, reader.problems.length === 0);
+        if (sending) await sending;
+        if (++rows % 10_000 === 0) opts.onProgress?.({ file: source.name, rows, bytes });
       }
-      const values = CONVERTERS[kind](reader, opts.accountingCurrency);
-      for (const p of reader.problems) report(event.line, p.column, p.reason);
-      await stager.add(event.line, values, reader.problems.length === 0);
-      if (++rows % 10_000 === 0) opts.onProgress?.({ file: source.name, rows, bytes });
     }
   }
-  await stager.flush();
+  await stager.finish();
   opts.onProgress?.({ file: source.name, rows: stager.staged, bytes });
   return stager.staged;
 }
@@ -108,22 +118,23 @@ export async function importFiles(
     .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.file - b.file);
 
   return db.transaction().execute(async (trx) => {
+    // Sorts and hashes of a million staged rows fit in memory instead of spilling (the default is 4 MB).
+    await sql`set local work_mem = '128MB'`.execute(trx);
     await createStagingTables(trx);
     const files: ImportFileReport[] = [];
-    let ledgerIndexed = false;
     for (const { source, file, kind } of order) {
-      if (kind === 'settlements' && !ledgerIndexed) {
-        await indexStagedLedger(trx);
-        ledgerIndexed = true;
-      }
       files[file] = { file: source.name, kind, rows: await stageFile(trx, source, kind, file, log, opts) };
     }
-    if (!ledgerIndexed) await indexStagedLedger(trx);
-    await indexStagedRest(trx);
-    for (const check of [...duplicateChecks, ...referenceChecks]) await collect(trx, log, names, check);
-    await buildEffectiveEntries(trx);
-    for (const check of settlementFitChecks) await collect(trx, log, names, check);
-    await checkOverSettlement(trx, log, names);
+    await analyzeStaged(trx);
+    let ledgerHasDuplicates = false;
+    for (const kind of KIND_ORDER) {
+      const found = await checkDuplicates(trx, log, names, kind);
+      if (kind === 'ledger') ledgerHasDuplicates = found;
+    }
+    for (const check of referenceChecks) await collect(trx, log, names, check);
+    await resolveSettlements(trx, ledgerHasDuplicates);
+    await collect(trx, log, names, settlementChecks);
+    await checkOverSettlement(trx, log, names, ledgerHasDuplicates);
     if (log.total > 0) throw log.rejection();
 
     const counts = await mergeStaged(trx);

@@ -1,17 +1,19 @@
 // JSON imports, streamed: either an array of row objects or { "kind": ..., "rows": [...] }. A small
 // scanner cuts each row object out of the text as it arrives, so a large file is never held whole;
 // numbers are kept as their exact text (quoted before JSON.parse) so no amount passes through a float.
-import type { Chunks, ReaderEvent } from './source';
+import type { Chunks, ReaderEvent, ReaderEvents } from './source';
 
-export async function* readJson(chunks: Chunks): AsyncGenerator<ReaderEvent> {
+export async function* readJson(chunks: Chunks): ReaderEvents {
   const scanner = new RowScanner();
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of chunks) {
-    yield* scanner.feed(decoder.decode(chunk, { stream: true }));
+    const batch = [...scanner.feed(decoder.decode(chunk, { stream: true }))];
+    if (batch.length > 0) yield batch;
     if (scanner.failed) return;
   }
-  yield* scanner.feed(decoder.decode());
-  if (!scanner.failed) yield* scanner.finish();
+  const batch = [...scanner.feed(decoder.decode())];
+  if (!scanner.failed) batch.push(...scanner.finish());
+  if (batch.length > 0) yield batch;
 }
 
 class RowScanner {

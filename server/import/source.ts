@@ -11,6 +11,9 @@ export type ReaderEvent =
   | { type: 'declared'; line: number; kind: string }
   | { type: 'error'; line: number; column: string | null; reason: string };
 
+/** What a reader found in one chunk of text: events come in batches, not one promise per row. */
+export type ReaderEvents = AsyncGenerator<ReaderEvent[]>;
+
 export async function* chunksOf(source: ImportSource, onBytes?: (bytes: number) => void): Chunks {
   let bytes = 0;
   for await (const chunk of source.open() as AsyncIterable<Buffer | string>) {

@@ -1,9 +1,9 @@
 // Staging tables: each file's rows are streamed, in batches, into a temporary table of the import's
 // transaction with COPY, so a million rows never sit in memory and the set-wide checks and the
-// merge are plain SQL.
+// merge are plain SQL. While PostgreSQL takes one batch the next is read and checked: the reading
+// and the database use both cores.
 import { sql, type Kysely } from 'kysely';
 import { copyField, copyInto } from '../db/kysely';
-import { MoneyParseError, parseMoney } from '../domain/money';
 import type { Database } from '../db/schema';
 import type { ImportKind } from './formats';
 import type { Value } from './rows';
@@ -19,10 +19,12 @@ const COLUMNS: Record<ImportKind, Array<[string, ColumnType]>> = {
   contacts: [text('account'), text('name'), text('email'), text('phone'), text('role')],
   ledger: [text('external_id'), text('account'), text('kind'), text('document'), ['posting_date', 'date'],
     ['due_date', 'date'], text('currency'), ['amount', 'int8'], ['amount_accounting', 'int8']],
-  settlements: [text('debit_ref'), text('credit_ref'), ['amount', 'int8'], ['settled_on', 'date']],
+  // The amount as written: it is in the debit's currency, read once the ledger is staged (settle-check.ts).
+  settlements: [text('debit_ref'), text('credit_ref'), text('amount'), ['settled_on', 'date']],
 };
 
-export const stagingTable = (kind: ImportKind) => `stg_${kind}`;
+/** Settlement rows are staged raw; settle-check.ts makes stg_settlements of them. */
+export const stagingTable = (kind: ImportKind) => (kind === 'settlements' ? 'stg_settlement_rows' : `stg_${kind}`);
 
 export async function createStagingTables(db: Kysely<Database>): Promise<void> {
   for (const [kind, columns] of Object.entries(COLUMNS) as Array<[ImportKind, typeof COLUMNS.ledger]>) {
@@ -33,85 +35,62 @@ export async function createStagingTables(db: Kysely<Database>): Promise<void> {
   }
 }
 
-/** Indexes for the lookups by key, built once the rows are in (cheaper than maintaining them). */
-export async function indexStagedLedger(db: Kysely<Database>): Promise<void> {
-  await sql`create index on stg_ledger (external_id)`.execute(db);
-  await sql`analyze stg_ledger`.execute(db);
+/**
+ * Statistics for the planner, which otherwise takes a temporary table for a small one and probes
+ * a million rows one by one. The staging tables have no indexes: every check reads them whole.
+ */
+export async function analyzeStaged(db: Kysely<Database>): Promise<void> {
+  await sql`analyze stg_customers; analyze stg_contacts; analyze stg_ledger; analyze stg_settlement_rows`.execute(db);
 }
 
-export async function indexStagedRest(db: Kysely<Database>): Promise<void> {
-  await sql`create index on stg_customers (account)`.execute(db);
-  await sql`create index on stg_settlements (debit_ref)`.execute(db);
-  await sql`create index on stg_settlements (credit_ref)`.execute(db);
-  await sql`analyze stg_customers; analyze stg_contacts; analyze stg_settlements`.execute(db);
-}
+const BATCH_ROWS = 20_000;
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
 
-const BATCH_ROWS = 10_000;
+const field = (value: Value): string => (value === null ? '\\N' : NEEDS_ESCAPE.test(value) ? copyField(value) : value);
 
-export type ReportProblem = (line: number, column: string, reason: string) => void;
-
-/** Buffers one file's rows and writes them to its staging table a batch at a time. */
+/** Writes one file's rows to its staging table a batch at a time, one batch in flight at most. */
 export class Stager {
-  private lines: number[] = [];
-  private oks: boolean[] = [];
-  private rows: Value[][] = [];
+  private rows = '';
+  private count = 0;
+  private readonly prefix: string;
+  private readonly columns: string[];
+  private inFlight: Promise<void> = Promise.resolve();
   staged = 0;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly kind: ImportKind,
-    private readonly file: number,
-    private readonly report: ReportProblem,
-  ) {}
-
-  async add(line: number, values: Value[], ok: boolean): Promise<void> {
-    this.lines.push(line);
-    this.oks.push(ok);
-    this.rows.push(values);
-    if (this.rows.length >= BATCH_ROWS) await this.flush();
+    file: number,
+  ) {
+    this.prefix = `${file}\t`;
+    this.columns = ['file', 'line', 'ok', ...COLUMNS[kind].map(([name]) => name)];
   }
 
-  async flush(): Promise<void> {
-    if (this.rows.length === 0) return;
-    if (this.kind === 'settlements') await this.settlementAmounts();
-    const names = ['file', 'line', 'ok', ...COLUMNS[this.kind].map(([name]) => name)];
-    const text = this.rows
-      .map((row, i) => `${this.file}\t${this.lines[i]}\t${this.oks[i]}\t${row.map((v) => copyField(v ?? null)).join('\t')}\n`)
-      .join('');
-    await copyInto(this.db, stagingTable(this.kind), names, text);
-    this.staged += this.rows.length;
-    this.lines = [];
-    this.oks = [];
-    this.rows = [];
+  /** Returns a promise only when a batch went out, so that the caller waits for the one before it. */
+  add(line: number, values: Value[], ok: boolean): Promise<void> | undefined {
+    // One string per batch, appended to: cheaper than a string per row joined at the end.
+    this.rows += `${this.prefix}${line}\t${ok}`;
+    for (const value of values) this.rows += `\t${field(value)}`;
+    this.rows += '\n';
+    return ++this.count >= BATCH_ROWS ? this.send() : undefined;
   }
 
-  /** A settlement's amount is in its debit's currency: look the debits up (staged first, then saved). */
-  private async settlementAmounts(): Promise<void> {
-    const refs = [...new Set(this.rows.map((row) => row[0]).filter((ref): ref is string => ref !== null))];
-    const found = await sql<{ ref: string; currency: string }>`
-      select distinct on (ref) ref, currency from (
-        select external_id as ref, currency, 0 as rank from stg_ledger where external_id = any(${refs}::text[])
-        union all
-        select external_id, currency, 1 from ledger_entries where external_id = any(${refs}::text[])
-      ) known where currency is not null order by ref, rank`.execute(this.db);
-    const currencyOf = new Map(found.rows.map((r) => [r.ref, r.currency.trim()]));
-    this.rows.forEach((row, i) => {
-      const [debit, , amount] = row;
-      const currency = debit == null ? undefined : currencyOf.get(debit);
-      row[2] = null;
-      if (amount == null || currency === undefined) return;
-      try {
-        const minor = parseMoney(amount, currency);
-        if (minor <= 0n) this.report(this.lines[i]!, 'amount', 'must be positive');
-        else row[2] = minor.toString();
-      } catch (error) {
-        if (!(error instanceof MoneyParseError)) throw error;
-        const reason = error.reason === 'too_many_decimals'
-          ? `'${amount}' has too many decimals for ${currency}, the debit's currency`
-          : `'${amount}' is not an amount (digits and an optional '.')`;
-        this.report(this.lines[i]!, 'amount', reason);
-      }
-      if (row[2] === null) this.oks[i] = false;
-    });
+  /** Sends what is left and waits until every row is in the table. */
+  async finish(): Promise<void> {
+    await this.send();
+    await this.inFlight;
+  }
+
+  private async send(): Promise<void> {
+    if (this.count === 0) return;
+    const rows = this.rows;
+    this.staged += this.count;
+    this.rows = '';
+    this.count = 0;
+    await this.inFlight;
+    const copy = copyInto(this.db, stagingTable(this.kind), this.columns, rows);
+    // Awaited by the next send or by finish(); a failure must not surface as an unhandled rejection first.
+    copy.catch(() => undefined);
+    this.inFlight = copy;
   }
 }

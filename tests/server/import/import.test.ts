@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '../../../server/db/kysely';
 import { importFiles, ImportRejectedError } from '../../../server/import/index';
 import type { ImportSource } from '../../../server/import/index';
 import { openTestDatabase, testDatabases } from '../../support/db';
-import { customers, excelCsv, file, LEDGER_HEADER, ledger, SETTLEMENTS_HEADER, settlements } from './fixtures';
+import { CUSTOMERS_HEADER, customers, excelCsv, file, LEDGER_HEADER, ledger, SETTLEMENTS_HEADER, settlements } from './fixtures';
 
 const opts = { accountingCurrency: 'USD', actor: 'import-test' };
 
@@ -69,6 +69,20 @@ describe.each(testDatabases)('import on $name', ({ name, skipReason }) => {
     expect(await run([changed])).toMatchObject({ inserted: 0, updated: 1, unchanged: 0 });
     const audits = await handle.db.selectFrom('audit_events').select(['actor', 'action']).execute();
     expect(audits).toEqual(Array(3).fill({ actor: 'import-test', action: 'import' }));
+  });
+
+  it.skipIf(skipReason)('counts new, changed and unchanged rows of an import that meets saved ones', async () => {
+    await run([customers(), ledger(), settlements()]);
+    const moreCustomers = excelCsv('customers.csv', [CUSTOMERS_HEADER, 'C-3,Gulf Trading,,,,KWD,,,blocked,,,', 'C-4,Northwind,,,,USD,,,,,,']);
+    const moreLedger = excelCsv('ledger.csv', [
+      LEDGER_HEADER,
+      'L1,C-1,invoice,INV-1,2024-01-10,2024-03-09,USD,1000.00,',
+      'L2,C-1,payment,PAY-1,2024-02-01,,USD,-400.00,',
+      'L6,C-4,invoice,INV-6,2024-02-01,,USD,5.00,',
+    ]);
+    const result = await run([moreCustomers, moreLedger]);
+    expect(result).toMatchObject({ inserted: 2, updated: 1, unchanged: 2 });
+    expect([await count('customers'), await count('ledger_entries'), await count('settlements')]).toEqual([4, 6, 2]);
   });
 
   it.skipIf(skipReason)('names every bad row with its line and column, and saves nothing', async () => {

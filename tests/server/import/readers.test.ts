@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { readCsv } from '../../../server/import/csv';
 import { detectKind } from '../../../server/import/formats';
 import { readJson } from '../../../server/import/json';
-import type { ReaderEvent } from '../../../server/import/source';
+import type { ReaderEvent, ReaderEvents } from '../../../server/import/source';
 
-async function events(reader: (c: AsyncIterable<Buffer>) => AsyncGenerator<ReaderEvent>, ...chunks: string[]) {
+async function events(reader: (c: AsyncIterable<Buffer>) => ReaderEvents, ...chunks: string[]) {
   const out: ReaderEvent[] = [];
-  for await (const e of reader(Readable.from(chunks.map((c) => Buffer.from(c))))) out.push(e);
+  for await (const batch of reader(Readable.from(chunks.map((c) => Buffer.from(c))))) out.push(...batch);
   return out;
 }
 
