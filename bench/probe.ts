@@ -115,7 +115,8 @@ export async function queryPlans(url: string, picked: Picked, asOf: string): Pro
     const explain = async (name: string, run: () => Promise<unknown>) => {
       captured.length = 0;
       await run();
-      const query = captured.at(-1)!;
+      // The last statement that reads (a transaction around it sends BEGIN, SET and COMMIT too).
+      const query = captured.filter((q) => /^\s*(select|with)\b/i.test(q.sql)).at(-1)!;
       const result = await db.executeQuery<{ 'QUERY PLAN': string }>(
         CompiledQuery.raw(`explain (analyze, buffers) ${query.sql}`, [...query.parameters]),
       );
