@@ -2,8 +2,20 @@
 // { code, message, details } body: client mistakes stay 4xx and name the field; the rest is a
 // logged 500 whose body says nothing about the internals.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, type FailureKind } from '../domain/errors';
 import type { ApiError } from './contract';
 import { NO_NUL } from './schemas/common';
+
+export { customerNotFound } from '../domain/errors';
+
+const STATUS_OF: Record<FailureKind, number> = {
+  invalid: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  precondition_failed: 412,
+  unprocessable: 422,
+};
 
 export class AppError extends Error {
   constructor(
@@ -78,6 +90,11 @@ export function errorHandler(
   request: FastifyRequest,
   reply: FastifyReply,
 ): FastifyReply {
+  if (error instanceof DomainError) {
+    const body: ApiError = { code: error.code, message: error.message };
+    if (error.details !== undefined) body.details = error.details;
+    return reply.code(STATUS_OF[error.kind]).send(body);
+  }
   if (error instanceof AppError) {
     const body: ApiError = { code: error.code, message: error.message };
     if (error.details !== undefined) body.details = error.details;
@@ -93,8 +110,4 @@ export function errorHandler(
   }
   request.log.error({ err: error, url: request.url, method: request.method }, 'Unhandled error');
   return reply.code(500).send({ code: 'internal_error', message: 'Something went wrong on the server.' });
-}
-
-export function customerNotFound(id: string): AppError {
-  return new AppError('customer_not_found', 404, `No customer has the id '${id}'.`, { id });
 }

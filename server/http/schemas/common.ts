@@ -1,5 +1,16 @@
 // JSON Schema building blocks shared by the routes: they validate input, shape the serialised
-// output and become the OpenAPI document at /docs.
+// output and become the OpenAPI document at /docs. They are also the API's TypeScript types:
+// `JsonOf<typeof schema>` is the JSON a schema describes, for the routes and the pane's API client.
+import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
+
+type Closed<T> = T extends (infer U)[]
+  ? Closed<U>[]
+  : T extends object
+    ? { [K in keyof T as string extends K ? never : K]: Closed<T[K]> }
+    : T;
+
+/** The JSON value a schema describes, with the objects closed (our schemas list every property). */
+export type JsonOf<S extends JSONSchema> = Closed<FromSchema<S>>;
 
 export const apiErrorSchema = {
   type: 'object',
