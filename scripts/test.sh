@@ -11,13 +11,18 @@ apt_install() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
+# The repository stands on its own: no tracked file may reach into a folder beside the checkout.
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1 && git grep -n -e '\.\./shared' -- .; then
+  echo "test: the lines above reach into the shared folder beside the checkout; keep such data in the repository (tests/fixtures/)"
+  exit 1
+fi
+
 [ -d node_modules ] || npm ci --no-audit --no-fund
 
 if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   echo "test: installing Debian's chromium for the end-to-end suite"
   apt_install chromium || echo "test: could not install chromium"
 fi
-command -v xmllint >/dev/null || apt_install libxml2-utils || true
 command -v pdftotext >/dev/null || apt_install poppler-utils || true
 # Letter PDFs embed DejaVu Sans for names outside Latin-1 (Hebrew, Arabic…); the tests print such names.
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || apt_install fonts-dejavu-core || true

@@ -1,5 +1,6 @@
 // The add-in manifest: valid against Microsoft's XSDs as committed and as generated for a
-// production origin, with every URL derived from that one origin and no localhost left behind.
+// production origin, with every URL derived from that one origin and no localhost left behind; and
+// the validator (`npm run validate:manifest`) refuses a manifest Outlook would not load.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,18 +9,28 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildManifest, parseAddinOrigin } from '../../scripts/manifest-origin.mjs';
 
 const repo = path.resolve(import.meta.dirname, '../..');
-const validator = path.resolve(repo, '../shared/scripts/validate-manifest.sh');
+const validator = path.join(repo, 'scripts/validate-manifest.mjs');
 const PROD = 'https://collections.contoso.example';
 const work = mkdtempSync(path.join(tmpdir(), 'manifest-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function validate(file: string): { ok: boolean; output: string } {
   try {
-    return { ok: true, output: execFileSync('bash', [validator, file], { cwd: repo, encoding: 'utf8', stdio: 'pipe' }) };
+    return { ok: true, output: execFileSync(process.execPath, [validator, file], { cwd: repo, encoding: 'utf8', stdio: 'pipe' }) };
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string };
     return { ok: false, output: `${err.stdout ?? ''}${err.stderr ?? ''}` };
   }
+}
+
+/** Writes a variant of the committed manifest and validates it. */
+function validateVariant(name: string, edit: (xml: string) => string): { ok: boolean; output: string } {
+  const xml = readFileSync(path.join(repo, 'manifest.xml'), 'utf8');
+  const edited = edit(xml);
+  expect(edited).not.toBe(xml);
+  const file = path.join(work, name);
+  writeFileSync(file, edited);
+  return validate(file);
 }
 
 const urlsOf = (xml: string) => [...xml.matchAll(/(?:DefaultValue="|<AppDomain>)(https?:\/\/[^"<]+)/g)].map((m) => m[1]!);
@@ -54,6 +65,19 @@ describe('manifest.xml', () => {
       expect(png.subarray(1, 4).toString()).toBe('PNG');
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
     }
+  });
+
+  it('is refused with the reason when it breaks the schema or names a plain-HTTP URL', () => {
+    const unknown = validateVariant('unknown-element.xml', (xml) => xml.replace('<SupportsPinning>', '<Pinnable/><SupportsPinning>'));
+    expect(unknown.ok).toBe(false);
+    expect(unknown.output).toMatch(/Element '\{[^}]+\}Pinnable': This element is not expected/);
+
+    const http = validateVariant('http-url.xml', (xml) => xml.replace('https://localhost:3000/assets/icon-32.png', 'http://localhost:3000/assets/icon-32.png'));
+    expect(http.ok).toBe(false);
+    expect(http.output).toMatch(/non-HTTPS URLs:\n\d+:DefaultValue="http:\/\/localhost:3000\/assets\/icon-32.png"/);
+
+    const missing = validate(path.join(work, 'absent.xml'));
+    expect(missing).toEqual({ ok: false, output: expect.stringContaining('no such file') });
   });
 
   it('refuses an ADDIN_ORIGIN Outlook would not load', () => {

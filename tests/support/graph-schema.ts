@@ -1,4 +1,4 @@
-// Validates Graph request bodies against ../shared/schemas/graph/graph-v1-subset.json (JSON Schemas
+// Validates Graph request bodies against tests/fixtures/graph/graph-v1-subset.json (JSON Schemas
 // from Graph's v1.0 metadata), the way its README says: Ajv 2020, one schema per request entry.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,7 @@ interface SchemaDocument {
   $defs: Record<string, unknown>;
 }
 
-export const GRAPH_SCHEMA_PATH = fileURLToPath(new URL('../../../shared/schemas/graph/graph-v1-subset.json', import.meta.url));
+export const GRAPH_SCHEMA_PATH = fileURLToPath(new URL('../fixtures/graph/graph-v1-subset.json', import.meta.url));
 
 // ajv-formats is CommonJS: under ESM its function may sit on `default`.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => void;
