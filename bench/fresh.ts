@@ -64,7 +64,7 @@ export async function openFreshDatabase(kind: BenchDatabase, label: string, admi
 /** Imports CSV texts through the product's importer (one all-or-nothing set), as an agent would. */
 export async function importCsv(handle: DatabaseHandle, files: Record<string, string>, accountingCurrency = 'USD'): Promise<void> {
   const sources = Object.entries(files).map(([name, text]) => ({ name, open: () => Readable.from([text]) }));
-  await importFiles(handle.db, sources, { accountingCurrency, actor: 'bench' });
+  await importFiles(handle, sources, { accountingCurrency, actor: 'bench' });
 }
 
 /** `--<count> N --db pglite|postgres`: the count (default `fallback`) and the databases to run. */

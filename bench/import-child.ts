@@ -27,7 +27,7 @@ childMain(async () => {
     return { name: `${kind}.csv`, open: () => createReadStream(path) };
   });
   const started = performance.now();
-  const result = await importFiles(handle.db, sources, { accountingCurrency: 'USD', actor: 'bench' });
+  const result = await importFiles(handle, sources, { accountingCurrency: 'USD', actor: 'bench' });
   const seconds = (performance.now() - started) / 1000;
   await handle.close();
   const outcome: ImportOutcome = { rows: result.files.reduce((sum, f) => sum + f.rows, 0), seconds, peakRssMb: peakRssMb() };

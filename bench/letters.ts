@@ -1,22 +1,24 @@
 // A batch of collection letters on a fresh database of N imported customers, each with three overdue
-// invoices: the batch proposal, then create + run with reply delivery (HTML + PDF + post with a fee
-// entry) and with Graph delivery (the same, plus sendMail queued in the outbox), against rendering
-// the same letters alone (no database), so the figures read as posting overhead over render cost.
+// invoices: the batch proposal (against making the same proposals from inputs already in memory),
+// then create + run with reply delivery (HTML + PDF + post with a fee entry) and with Graph delivery
+// (the same, plus sendMail queued in the outbox), against rendering the same letters alone (no
+// database), so the figures read as reading and posting overhead over the work itself.
 // Run: npx tsx bench/letters.ts [--letters 1000] [--db pglite|postgres]
 import { fileURLToPath } from 'node:url';
 import type { Agent } from '../server/auth/agents';
 import { loadConfig } from '../server/config';
 import type { DatabaseHandle } from '../server/db/kysely';
 import { addDays } from '../server/domain/dates';
+import type { LetterDelivery } from '../server/domain/letters';
 import type { IsoDate } from '../server/domain/types';
-import type { LetterDelivery } from '../server/http/contract';
 import { createBatch, runBatch } from '../server/letters/batch';
-import { letterInput } from '../server/letters/compose';
-import { findLetterCustomer, loadSequences } from '../server/letters/load';
-import { feeEntry, formatLetterNumber, levelTemplate } from '../server/letters/post';
-import { batchProposal, proposeFor } from '../server/letters/proposals';
+import { feeEntry, formatLetterNumber, letterInput, levelTemplate } from '../server/letters/compose';
+import type { LetterSequence } from '../server/letters/model';
+import { batchProposal, setUpProposal } from '../server/letters/proposals';
 import { renderLetter } from '../server/letters/render';
-import { saveSequence, sequenceJson } from '../server/letters/sequences';
+import { draftOf, saveSequence } from '../server/letters/sequences';
+import { loadProposalInputs, type ProposalInputs } from '../server/letters/store/proposal-inputs';
+import { loadSequences } from '../server/letters/store/sequences';
 import type { LetterInput } from '../server/letters/view';
 import { cliOptions, importCsv, openFreshDatabase, printFigures, type BenchDatabase } from './fresh';
 
@@ -33,7 +35,7 @@ const AS_OF: IsoDate = '2026-06-30';
 const CURRENCY = 'USD';
 const AGENT_EMAIL = 'bench.agent@example.com';
 // Level 1 of the seeded sequence has no fee; the benchmark gives it one so every letter posts a fee entry.
-const LEVEL_ONE_FEE_MINOR = 1500;
+const LEVEL_ONE_FEE_MINOR = 1500n;
 const settings = loadConfig({}).letters;
 
 const ms = (since: number) => performance.now() - since;
@@ -66,9 +68,9 @@ async function prepare(opts: LettersBenchOptions, data: Record<string, string>):
     const importMs = ms(started);
     const agent = await handle.db.selectFrom('agents').select(['id', 'email', 'name', 'role']).where('email', '=', AGENT_EMAIL).executeTakeFirstOrThrow();
     const standard = (await loadSequences(handle.db)).find((s) => s.isDefault)!;
-    const json = sequenceJson(standard, CURRENCY);
-    const levels = json.levels.map((l) => (l.level === 1 ? { ...l, fees: [{ currency: CURRENCY, amount: LEVEL_ONE_FEE_MINOR }] } : l));
-    await saveSequence(handle.db, standard.id, { ...json, levels }, agent.id, CURRENCY);
+    const draft = draftOf(standard, CURRENCY);
+    const levels = draft.levels.map((l) => (l.level === 1 ? { ...l, fees: [{ currency: CURRENCY, minor: LEVEL_ONE_FEE_MINOR }] } : l));
+    await saveSequence(handle.db, standard.id, { ...draft, levels }, agent.id, CURRENCY);
     return { handle, agent, importMs };
   } catch (error) {
     await handle.close();
@@ -76,26 +78,31 @@ async function prepare(opts: LettersBenchOptions, data: Record<string, string>):
   }
 }
 
+/** Every customer's proposal made again from inputs already read: the proposal's work without the database. */
+function proposeInMemory(inputs: readonly ProposalInputs[], sequences: readonly LetterSequence[]): number {
+  let due = 0;
+  for (const customer of inputs) if (setUpProposal(customer, sequences, AS_OF, CURRENCY).proposal.due) due += 1;
+  return due;
+}
+
 /** The render inputs of every due letter, as postLetter would build them (fee entry included). */
-async function renderInputs(handle: DatabaseHandle, agent: Agent, customerIds: string[]): Promise<LetterInput[]> {
-  const sequences = await loadSequences(handle.db);
-  const inputs: LetterInput[] = [];
-  for (const [index, id] of customerIds.entries()) {
-    const customer = (await findLetterCustomer(handle.db, id))!;
-    const found = await proposeFor(handle.db, customer, sequences, AS_OF, CURRENCY);
-    if (!found.sequence || !found.proposal.due) throw new Error(`Customer ${customer.account} is due no letter`);
-    const { proposal, sequence, ledger } = found;
+function renderInputs(inputs: readonly ProposalInputs[], sequences: readonly LetterSequence[], agent: Agent): LetterInput[] {
+  const letters: LetterInput[] = [];
+  for (const customerInputs of inputs) {
+    const { customer, ledger } = customerInputs;
+    const { sequence, proposal } = setUpProposal(customerInputs, sequences, AS_OF, CURRENCY);
+    if (!sequence || !proposal.due) throw new Error(`Customer ${customer.account} is due no letter`);
     const { language, template } = levelTemplate(sequence, proposal, undefined);
-    const number = formatLetterNumber(BigInt(index + 1));
+    const number = formatLetterNumber(BigInt(letters.length + 1));
     const fee = proposal.fee ? [{ id: `fee-${number}`, ...feeEntry(number, AS_OF, proposal.fee) }] : [];
-    inputs.push(
+    letters.push(
       letterInput({
         number, letterDate: AS_OF, language, template, proposal, customer, agent, settings, accountingCurrency: CURRENCY,
         entries: [...ledger.entries, ...fee], settlements: ledger.settlements,
       }),
     );
   }
-  return inputs;
+  return letters;
 }
 
 /** createBatch + runBatch for every due customer; times of each and the resulting counts. */
@@ -145,7 +152,15 @@ export async function benchLetters(opts: LettersBenchOptions): Promise<Record<st
     out[`${name}_proposal_ms_per_customer`] = out[`${name}_proposal_ms`]! / n;
     out[`${name}_proposed_letters`] = proposal.items.length;
 
-    const inputs = await renderInputs(first.handle, first.agent, proposal.items.map((i) => i.customer.id));
+    const sequences = await loadSequences(first.handle.db);
+    const proposalInputs = await loadProposalInputs(first.handle.db, { agentId: null }, AS_OF);
+    started = performance.now();
+    if (proposeInMemory(proposalInputs, sequences) !== proposal.items.length) throw new Error('The in-memory proposals differ from the batch proposal');
+    out[`${name}_proposal_compute_only_ms`] = ms(started);
+    out[`${name}_proposal_ms_vs_compute_only_ratio`] = out[`${name}_proposal_ms`]! / out[`${name}_proposal_compute_only_ms`]!;
+
+    const due = new Set(proposal.items.map((i) => i.customer.id));
+    const inputs = renderInputs(proposalInputs.filter((i) => due.has(i.customer.id)), sequences, first.agent);
     started = performance.now();
     let pdfBytes = 0;
     for (const input of inputs) pdfBytes += (await renderLetter(input)).pdf.byteLength;

@@ -10,8 +10,9 @@ import { loadConfig } from '../server/config';
 import type { Database } from '../server/db/schema';
 import { eventBody, taskBody, type SyncActivity } from '../server/graph/payloads';
 import { devTokenSource } from '../server/graph/tokens';
-import { OutboxWorker, type Logger } from '../server/graph/worker';
-import type { CreateActivityRequest } from '../server/http/contract';
+import type { Logger } from '../server/graph/logger';
+import { OutboxWorker } from '../server/graph/worker';
+import type { CreateActivityRequest } from '../server/http/schemas/activities';
 import { startGraphServer, type GraphTestServer } from '../tests/support/graph-server';
 import { cliOptions, importCsv, openFreshDatabase, type BenchDatabase } from './fresh';
 

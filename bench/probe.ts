@@ -2,7 +2,7 @@
 // of a summary, the all-customer aging query, and the query plans of the summary and the lookup.
 import { CompiledQuery, Kysely, PostgresDialect, sql, type CompiledQuery as Compiled } from 'kysely';
 import pg from 'pg';
-import { findCustomer, lookupCustomers, toProfile } from '../server/db/repositories/customers';
+import { findCustomer, lookupCustomers } from '../server/db/repositories/customers';
 import { loadLedger, loadOpenLedger } from '../server/db/repositories/ledger';
 import type { Database } from '../server/db/schema';
 import { matchableDomains } from '../server/domain/public-domains';
@@ -74,9 +74,9 @@ async function medianMs(times: number, work: () => Promise<unknown>): Promise<nu
 
 /** Time to read a customer's rows vs time of the domain computation on them (median of runs). */
 export async function summaryShares(db: Kysely<Database>, customer: Customer, asOf: string) {
-  const row = (await findCustomer(db, customer.id))!;
+  const profile = (await findCustomer(db, customer.id))!;
   const { entries, settlements } = await loadLedger(db, customer.id, asOf);
-  const input = { profile: toProfile(row), entries, settlements, asOf, accountingCurrency: 'USD' };
+  const input = { profile, entries, settlements, asOf, accountingCurrency: 'USD' };
   return {
     load_ms: await medianMs(7, () => loadLedger(db, customer.id, asOf)),
     summarize_ms: await medianMs(7, async () => summarize(input)),

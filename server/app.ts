@@ -15,9 +15,7 @@ import security from './http/plugins/external/security';
 import api from './http/routes/api';
 import graphSync from './graph/plugin';
 import auth from './http/plugins/auth';
-import activities from './http/routes/activities';
-import letters from './http/routes/letters';
-import letterLinks from './http/routes/letter-links';
+import letterLinks from './http/routes/letters/links';
 import health from './http/routes/health';
 import pages from './http/routes/pages';
 
@@ -46,7 +44,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(rateLimit);
   await app.register(docs);
 
-  await app.register(context, { db: opts.db.db, config });
+  await app.register(context, { db: opts.db, config });
   await app.register(finiteNumbers);
 
   app.setErrorHandler(errorHandler);
@@ -58,9 +56,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     host: config.host,
     onSignedIn: (agent, token) => app.graphTokens?.remember(agent.id, token),
   });
-  await app.register(api, { prefix: '/api' });
-  await app.register(activities, { prefix: '/api', graphEnabled: config.graph !== null, onQueued: () => app.graphSync?.nudge() });
-  await app.register(letters, { prefix: '/api', onQueued: () => app.graphSync?.nudge() });
+  await app.register(api, { prefix: '/api', graphEnabled: config.graph !== null, onQueued: () => app.graphSync?.nudge() });
   // Outside /api: Outlook fetches these signed PDF links without the pane's sign-in.
   await app.register(letterLinks);
   await app.register(pages, { root: opts.addinDir ?? DEFAULT_ADDIN_DIR });

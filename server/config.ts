@@ -3,7 +3,11 @@
 import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { authSettingsFromEnv, type AuthSettings } from './auth/settings';
+import { ConfigError } from './config-error';
 import { graphSettingsFromEnv, type GraphSettings } from './graph/settings';
+
+// The entry points (main.ts, the CLIs) load the configuration and catch its error from one place.
+export { ConfigError };
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -44,16 +48,6 @@ export interface LetterSettings {
 }
 
 export type Env = Record<string, string | undefined>;
-
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(`${variable}: ${message}`);
-    this.name = 'ConfigError';
-  }
-}
 
 export function loadConfig(env: Env = process.env): Config {
   const read = (name: string): string | undefined => {

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const handle = await openDatabase({ databaseUrl: config.databaseUrl ?? undefined, dataDir: config.dataDir });
   await migrateToLatest(handle.db);
   if (config.demoData) {
-    const report = await loadDemo(handle.db, {
+    const report = await loadDemo(handle, {
       asOf: todayIn(config.companyTimeZone, new Date()),
       accountingCurrency: config.accountingCurrency,
     });

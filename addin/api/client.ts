@@ -1,23 +1,19 @@
 // Typed client of the collections server's JSON API. Every call takes the AbortSignal of the item
 // it serves, so a newer item can cancel it; failures become one ApiError with the server's code.
 import type {
-  Activity,
-  ActivityListResponse,
   BatchProposalResponse,
   CollectionLetterResponse,
-  CreateActivityRequest,
-  CustomerSearchResponse,
-  CustomerSummary,
-  IsoDate,
   LetterBatchResponse,
   LetterDelivery,
   LetterPdfLinkResponse,
   LetterProposalResponse,
-  LookupResponse,
-  TimelineResponse,
-  TransactionsResponse,
-  UpdateActivityRequest,
-} from '../../server/http/contract';
+} from '../../server/http/schemas/letters';
+import type { IsoDate } from '../../server/http/schemas/common';
+import type { CustomerSearchResponse, LookupResponse } from '../../server/http/schemas/customers';
+import type { CustomerSummary } from '../../server/http/schemas/summary';
+import type { TimelineResponse } from '../../server/http/schemas/timeline';
+import type { TransactionsResponse } from '../../server/http/schemas/transactions';
+import type { Activity, ActivityListResponse, CreateActivityRequest, UpdateActivityRequest } from '../../server/http/schemas/activities';
 import type { AuthConfig } from '../office/auth';
 
 export class ApiError extends Error {

@@ -2,7 +2,7 @@
 // supports it, otherwise the Office dialog (MSAL runs inside the dialog page). Only access tokens
 // ever leave this module; never an ID token, and never a redirect-based MSAL call in the pane.
 import type { IPublicClientApplication } from '@azure/msal-browser';
-import type { AuthConfigResponse } from '../../server/http/contract';
+import type { AuthConfigResponse } from '../../server/http/schemas/auth-config';
 
 /** GET /api/auth/config: how the pane signs in. In development mode the server needs no token. */
 export type AuthConfig = AuthConfigResponse;

@@ -1,7 +1,7 @@
 // The simulated inbox and reading pane of the preview: a list of demo emails, one selectable at a
 // time, and the selected email's headers and body, laid out as Outlook shows them.
 import { Body1, Caption1, makeStyles, mergeClasses, Subtitle2, Text, tokens } from '@fluentui/react-components';
-import type { PreviewEmail } from '../../server/http/contract';
+import type { PreviewEmail } from '../../server/http/schemas/preview';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0 },

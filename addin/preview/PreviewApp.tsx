@@ -22,7 +22,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import type { PreviewEmail, PreviewMailboxResponse } from '../../server/http/contract';
+import type { PreviewEmail, PreviewMailboxResponse } from '../../server/http/schemas/preview';
 import type { PreviewOfficeControls } from './fake-office';
 import { MailList, ReadingPane } from './MailList';
 

@@ -1,6 +1,6 @@
 // The preview's stand-in for office.js: the subset of `Office` the pane's adapter uses, over a
 // simulated mailbox. Selecting an email swaps `mailbox.item` and fires ItemChanged, as Outlook does.
-import type { PreviewEmail } from '../../server/http/contract';
+import type { PreviewEmail } from '../../server/http/schemas/preview';
 
 type Callback<T> = (result: { status: number; value: T; error?: { message: string } }) => void;
 type Handler = (args: { type: string }) => void;

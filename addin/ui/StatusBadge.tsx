@@ -1,7 +1,7 @@
 // Badges for an account's status and a transaction's collection status; what needs attention
 // (on hold, blocked, broken promise, dispute) stands out in the danger or warning colour.
 import { Badge, makeStyles, tokens, type BadgeProps } from '@fluentui/react-components';
-import type { AccountStatus, CollectionStatus } from '../../server/http/contract';
+import type { AccountStatus, CollectionStatus } from '../../server/http/schemas/common';
 
 const accountLook: Record<AccountStatus, { label: string; color: BadgeProps['color']; appearance: BadgeProps['appearance'] }> = {
   active: { label: 'Active', color: 'success', appearance: 'tint' },

@@ -1,15 +1,16 @@
 // Maps a signed-in identity to an agents row: found by Entra object id, else (home tenant only) an
 // imported agent with the same email is linked, else a new agent is created from the token's name
-// and email.
+// and email. In development auth mode, the one demo agent.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import type { AgentRole } from '../domain/types';
 import type { VerifiedToken } from './verify';
 
 export interface Agent {
   id: string;
   email: string;
   name: string | null;
-  role: 'agent' | 'manager' | 'admin';
+  role: AgentRole;
 }
 
 export const DEMO_AGENT = { oid: 'development-demo-agent', email: 'demo.agent@example.com', name: 'Demo Agent' };
@@ -49,4 +50,17 @@ export async function agentForIdentity(
       .execute();
     return trx.selectFrom('agents').select(columns).where('entra_oid', '=', identity.oid).executeTakeFirstOrThrow();
   });
+}
+
+/**
+ * The demo agent of development auth mode. It is created holding every role, so a developer can try
+ * manager actions (letter runs, import) on the preview; a role set on it since is kept.
+ */
+export async function ensureDemoAgent(db: Kysely<Database>): Promise<Agent> {
+  await db
+    .insertInto('agents')
+    .values({ entra_oid: DEMO_AGENT.oid, email: DEMO_AGENT.email, name: DEMO_AGENT.name, role: 'admin' })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return agentForIdentity(db, DEMO_AGENT);
 }

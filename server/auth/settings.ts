@@ -1,8 +1,7 @@
 // Sign-in settings read from the environment: Entra ID (a tenant is configured) or the development
 // mode with one demo agent, which is only allowed on a loopback address.
 import { isIP } from 'node:net';
-// config.ts reads these settings and main.ts reports a ConfigError by the variable it names.
-import { ConfigError } from '../config';
+import { ConfigError } from '../config-error';
 
 type Env = Record<string, string | undefined>;
 

@@ -1,5 +1,6 @@
 // Opens the database: an in-process PGlite under DATA_DIR (the embedded default) or a PostgreSQL
-// pool when DATABASE_URL is set. Both return int8 as bigint, date as 'YYYY-MM-DD', numeric as string.
+// pool when DATABASE_URL is set. Both return int8 as bigint, date as 'YYYY-MM-DD', numeric as string,
+// and both run transactions that can bulk-load with COPY, which Kysely has no builder for.
 import { mkdir } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -7,7 +8,6 @@ import { PGlite, type Results } from '@electric-sql/pglite';
 import {
   CompiledQuery,
   Kysely,
-  sql,
   PostgresAdapter,
   PostgresDialect,
   PostgresIntrospector,
@@ -21,40 +21,25 @@ import {
   type TransactionSettings,
 } from 'kysely';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import type { Database } from './schema';
+
+/** Rows for COPY … FROM STDIN in PostgreSQL's text format (fields by copyField, one row a line): one string or a stream. */
+export type CopyRows = string | AsyncIterable<string>;
+
+/** A transaction's queries, and bulk loads into it (Kysely has no COPY, so the handle provides it). */
+export interface BulkTransaction {
+  db: Kysely<Database>;
+  /** COPY on the transaction's own connection: part of the transaction, its temporary tables included. */
+  copyFrom(table: string, columns: readonly string[], rows: CopyRows): Promise<void>;
+}
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
   dialect: 'pglite' | 'postgres';
+  /** Runs `work` in one transaction, committed when it returns and rolled back when it throws. */
+  transaction<T>(work: (trx: BulkTransaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
-}
-
-/**
- * Bulk-loads rows with COPY … FROM STDIN (PostgreSQL's text format: tab-separated, \N for null, one
- * row per line), on the connection `db` runs on, so inside a transaction it is part of it. Kysely has
- * no COPY, so the statement carries a marker the two drivers below recognise.
- */
-export async function copyInto(db: Kysely<Database>, table: string, columns: string[], rows: string): Promise<void> {
-  const id = String(nextCopy++);
-  pendingCopies.set(id, rows);
-  try {
-    await sql.raw(`${COPY_MARKER}${id}*/ copy ${table} (${columns.join(', ')}) from stdin`).execute(db);
-  } finally {
-    pendingCopies.delete(id);
-  }
-}
-
-const COPY_MARKER = '/*copy:';
-const pendingCopies = new Map<string, string>();
-let nextCopy = 1;
-
-function pendingCopy(statement: string): { statement: string; rows: string } | null {
-  if (!statement.startsWith(COPY_MARKER)) return null;
-  const end = statement.indexOf('*/');
-  const rows = pendingCopies.get(statement.slice(COPY_MARKER.length, end));
-  if (rows === undefined) throw new Error('COPY data missing');
-  return { statement: statement.slice(end + 2), rows };
 }
 
 /** COPY text format: backslash, tab and line breaks escaped; null as \N. */
@@ -63,6 +48,9 @@ export function copyField(value: string | number | boolean | null): string {
   if (typeof value !== 'string') return String(value);
   return value.replace(/[\\\t\n\r]/g, (ch) => (ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : ch === '\r' ? '\\r' : '\\\\'));
 }
+
+const copyStatement = (table: string, columns: readonly string[], from: string) =>
+  `copy ${table} (${columns.join(', ')}) from ${from}`;
 
 const INT8 = 20;
 const NUMERIC = 1700;
@@ -82,35 +70,31 @@ function openPostgres(connectionString: string): DatabaseHandle {
     return pg.types.getTypeParser(oid, format);
   }) as typeof pg.types.getTypeParser;
   const pool = new pg.Pool({ connectionString, types: { getTypeParser } });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: copyingPool(pool) }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', transaction: (work) => postgresTransaction(pool, work), close: () => db.destroy() };
 }
 
-async function copyWith(client: pg.PoolClient, copy: { statement: string; rows: string }) {
-  const stream = client.query(copyFrom(copy.statement));
-  await pipeline(Readable.from([copy.rows]), stream);
-  return { command: 'COPY', rowCount: stream.rowCount, rows: [] };
-}
-
-/** A pool whose clients run marked COPY statements (see copyInto) through pg-copy-streams. */
-function copyingPool(pool: pg.Pool): PostgresPool {
-  const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
-  const wrap = (client: pg.PoolClient): PostgresPoolClient => ({
-    query: ((statement: unknown, params?: unknown[]) => {
-      const copy = typeof statement === 'string' ? pendingCopy(statement) : null;
-      return copy ? copyWith(client, copy) : client.query(statement as string, params);
-    }) as unknown as PostgresPoolClient['query'],
-    release: (destroy?: boolean) => client.release(destroy),
-  });
-  return {
-    connect: async () => {
-      const client = await pool.connect();
-      let copying = wrapped.get(client);
-      if (!copying) wrapped.set(client, (copying = wrap(client)));
-      return copying;
-    },
-    end: () => pool.end(),
+/**
+ * A transaction on one client of the pool, which both a Kysely lent that client alone and
+ * pg-copy-streams use, so the queries and the COPY run in the same transaction.
+ */
+async function postgresTransaction<T>(pool: pg.Pool, work: (trx: BulkTransaction) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  // Kysely releases what it acquired after the transaction: the client goes back to the pool below, once.
+  const lent: PostgresPool = {
+    connect: async () => ({ query: client.query.bind(client) as PostgresPoolClient['query'], release: () => undefined }),
+    end: async () => undefined,
   };
+  const copyFrom = async (table: string, columns: readonly string[], rows: CopyRows) => {
+    // Readable.from passes a string on whole, as one chunk.
+    await pipeline(Readable.from(rows), client.query(copyFromStdin(copyStatement(table, columns, 'stdin'))));
+  };
+  try {
+    const single = new Kysely<Database>({ dialect: new PostgresDialect({ pool: lent }) });
+    return await single.transaction().execute((trx) => work({ db: trx, copyFrom }));
+  } finally {
+    client.release();
+  }
 }
 
 /** The type parsers every PGlite instance of ours is created with. */
@@ -128,7 +112,19 @@ async function openPGlite(dataDir: string): Promise<DatabaseHandle> {
 /** A handle over a PGlite instance created elsewhere (with pgliteParsers); closing it closes the instance. */
 export function wrapPGlite(client: PGlite): DatabaseHandle {
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
-  return { db, dialect: 'pglite', close: () => db.destroy() };
+  // PGlite has one session, which the transaction holds: COPY sent to the instance runs inside it.
+  const copyFrom = async (table: string, columns: readonly string[], rows: CopyRows) => {
+    const parts: string[] = [];
+    if (typeof rows === 'string') parts.push(rows);
+    else for await (const part of rows) parts.push(part);
+    await client.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob(parts) });
+  };
+  return {
+    db,
+    dialect: 'pglite',
+    transaction: (work) => db.transaction().execute((trx) => work({ db: trx, copyFrom })),
+    close: () => db.destroy(),
+  };
 }
 
 // Like node-pg, a query without parameters goes through the simple protocol (so a migration may hold
@@ -138,11 +134,7 @@ class PGliteConnection implements DatabaseConnection {
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     let result: Results<R>;
-    const copy = pendingCopy(compiled.sql);
-    if (copy) {
-      const statement = copy.statement.replace(/from stdin$/, "from '/dev/blob'");
-      result = await this.pg.query<R>(statement, [], { blob: new Blob([copy.rows]) });
-    } else if (compiled.parameters.length === 0) {
+    if (compiled.parameters.length === 0) {
       const results = await this.pg.exec(compiled.sql);
       result = (results[results.length - 1] ?? { rows: [], fields: [] }) as Results<R>;
     } else {

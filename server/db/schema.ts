@@ -2,6 +2,8 @@
 // Columns mirror server/db/migrations; int8 columns arrive as bigint (see kysely.ts type parsers),
 // `date` columns as 'YYYY-MM-DD' strings, timestamptz as Date.
 import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
+import type { AccountStatus, AgentRole, CollectionStatus, LedgerKind } from '../domain/types';
+import type { ActivityHistoryEntry, ActivityOutcome, ActivityStatus, ActivitySyncState, ActivityType } from '../domain/activities';
 
 type DateCol = ColumnType<string, string, string>;
 type Instant = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -17,7 +19,7 @@ export interface CustomersTable {
   currency: string;
   credit_limit: bigint | null;
   credit_rating: string | null;
-  status: 'active' | 'on_hold' | 'blocked';
+  status: AccountStatus;
   customer_since: DateCol | null;
   domains: string[];
   default_agent_id: string | null;
@@ -44,14 +46,14 @@ export interface LedgerEntriesTable {
   id: Generated<string>;
   customer_id: string;
   external_id: string | null;
-  kind: 'invoice' | 'payment' | 'credit_note' | 'fee' | 'interest' | 'write_off' | 'nsf_reversal' | 'adjustment';
+  kind: LedgerKind;
   document: string;
   posting_date: DateCol;
   due_date: DateCol | null;
   currency: string;
   amount: bigint;
   amount_accounting: bigint;
-  collection_status: Generated<'none' | 'promise_to_pay' | 'promise_broken' | 'disputed' | 'resolved'>;
+  collection_status: Generated<CollectionStatus>;
   status_date: DateCol | null;
   promise_date: DateCol | null;
   promise_amount: bigint | null;
@@ -81,7 +83,7 @@ export interface AgentsTable {
   entra_oid: string | null;
   email: string;
   name: string | null;
-  role: Generated<'agent' | 'manager' | 'admin'>;
+  role: Generated<AgentRole>;
   default_pool: string | null;
   /** In the accounting currency; null means no write-off rights. */
   write_off_limit: bigint | null;
@@ -98,21 +100,6 @@ export interface AuditEventsTable {
   entity_id: string | null;
   before: Json<unknown> | null;
   after: Json<unknown> | null;
-}
-
-export type ActivityType = 'call' | 'task' | 'appointment' | 'event' | 'note' | 'email';
-export type ActivityOutcome = 'reached' | 'left_message' | 'no_answer' | 'promise_to_pay' | 'dispute' | 'wrong_contact';
-export type ActivityStatus = 'open' | 'completed' | 'cancelled';
-export type SyncState = 'not_configured' | 'pending' | 'synced' | 'failed';
-
-/** One change to an activity, by the agent (source 'app') or in Outlook/To Do (source 'outlook'). */
-export interface ActivityHistoryEntry {
-  at: string;
-  source: 'app' | 'outlook';
-  actor: string | null;
-  changes: Record<string, { from: unknown; to: unknown }>;
-  /** Set when a change lost to a later one (last change wins). */
-  superseded?: boolean;
 }
 
 export interface ActivitiesTable {
@@ -133,7 +120,7 @@ export interface ActivitiesTable {
   ledger_entry_ids: Generated<string[]>;
   graph_event_id: string | null;
   graph_task_id: string | null;
-  sync_state: Generated<SyncState>;
+  sync_state: Generated<ActivitySyncState>;
   sync_error: string | null;
   history: ColumnType<ActivityHistoryEntry[], string | undefined, string>;
   created_at: Instant;

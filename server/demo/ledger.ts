@@ -5,34 +5,10 @@
 import type { LedgerKind } from '../domain/types';
 import type { DemoCustomer } from './customers';
 import { addMonthsDay, weekday } from './days';
+import type { DemoEntry, DemoInvoice, DemoSettlement } from './entries';
 import { mixSeed, Rng } from './prng';
 import { fromUsdCents } from './rates';
 import { assignStatuses, type DemoStatus } from './statuses';
-
-export interface DemoEntry {
-  kind: LedgerKind;
-  /** Set once all entries exist, numbered in posting order; also the external id. */
-  document: string;
-  posting: number;
-  due: number | null;
-  /** Signed, in the customer's currency: debits positive, credits negative. */
-  amount: bigint;
-}
-
-export interface DemoSettlement {
-  debit: DemoEntry;
-  credit: DemoEntry;
-  amount: bigint;
-  day: number;
-}
-
-export interface DemoInvoice {
-  entry: DemoEntry;
-  /** Open amount as of the as-of date. */
-  open: bigint;
-  /** Day of the settlement that closed it, when it is closed. */
-  closedOn: number | null;
-}
 
 export interface DemoLedger {
   entries: DemoEntry[];

@@ -1,9 +1,9 @@
 // Loads the demo company into an empty database through the product's own import, then applies
 // the collection statuses (promises to pay, disputes) that the import formats have no columns for.
 import { sql, type Kysely } from 'kysely';
+import type { DatabaseHandle } from '../db/kysely';
 import type { Database } from '../db/schema';
-import type { ImportResponse } from '../http/contract';
-import { importFiles, type ImportSource } from '../import/index';
+import { importFiles, type ImportReport, type ImportSource } from '../import/index';
 import type { IsoDate } from '../domain/types';
 import { DEMO_DEFAULT_CUSTOMERS, generateCompany, type DemoStatusRow } from './company';
 import type { DemoFileKind } from './csv';
@@ -60,9 +60,10 @@ async function applyStatuses(db: Kysely<Database>, rows: Iterable<DemoStatusRow>
  * report, or null when there were customers already (the demo never mixes with real data).
  */
 export async function loadDemo(
-  db: Kysely<Database>,
+  database: DatabaseHandle,
   opts: { asOf: IsoDate; accountingCurrency: string; customers?: number; seed?: number },
-): Promise<ImportResponse | null> {
+): Promise<ImportReport | null> {
+  const { db } = database;
   const existing = await db.selectFrom('customers').select('id').limit(1).executeTakeFirst();
   if (existing) return null;
   const company = generateCompany({
@@ -76,7 +77,7 @@ export async function loadDemo(
     name: `${kind}.csv`,
     open: () => asAsync(company.files[kind]()),
   }));
-  const report = await importFiles(db, sources, { accountingCurrency: opts.accountingCurrency, actor: 'demo' });
+  const report = await importFiles(database, sources, { accountingCurrency: opts.accountingCurrency, actor: 'demo' });
   await applyStatuses(db, company.statuses());
   return report;
 }

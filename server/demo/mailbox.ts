@@ -5,7 +5,6 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { formatMinor } from '../domain/money';
 import type { IsoDate } from '../domain/types';
-import type { PreviewEmail } from '../http/contract';
 import { fromDay, toDay, weekday } from './days';
 import {
   addressKnown, customerById, domainContact, foreignCustomer, onHoldCustomer, openInvoices, overLimitCustomer,
@@ -13,7 +12,22 @@ import {
 } from './mailbox-facts';
 import { SELLER } from './names';
 
-type Address = PreviewEmail['from'];
+interface Address {
+  displayName: string;
+  emailAddress: string;
+}
+
+/** A simulated email of the preview's inbox. */
+export interface DemoEmail {
+  id: string;
+  from: Address;
+  to: Address[];
+  subject: string;
+  body: string;
+  /** ISO 8601 UTC instant. */
+  receivedAt: string;
+}
+
 interface Draft { id: string; from: Address; customer: FactCustomer | null; subject: string; body: string }
 
 const COLLECTIONS: Address = { displayName: `${SELLER.name} Collections`, emailAddress: `collections@${SELLER.domain}` };
@@ -201,11 +215,11 @@ async function recipient(db: Kysely<Database>, customer: FactCustomer | null): P
 }
 
 /** About a dozen emails, newest first, the same for the same database and as-of date. */
-export async function demoMailbox(db: Kysely<Database>, asOf: IsoDate): Promise<PreviewEmail[]> {
+export async function demoMailbox(db: Kysely<Database>, asOf: IsoDate): Promise<DemoEmail[]> {
   const used = new Set<string>();
   const drafts = [...(await draftCustomerEmails(db, asOf, used)), ...(await draftUnknownSenders(db, used))];
   const base = Date.parse(`${asOf}T15:40:00Z`);
-  const emails: PreviewEmail[] = [];
+  const emails: DemoEmail[] = [];
   for (const [i, draft] of drafts.entries()) {
     emails.push({
       id: draft.id,

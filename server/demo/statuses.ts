@@ -3,7 +3,7 @@
 // for them, so loadDemo applies them after the import.
 import type { CollectionStatus } from '../domain/types';
 import type { DemoCustomer } from './customers';
-import type { DemoEntry, DemoInvoice } from './ledger';
+import type { DemoEntry, DemoInvoice } from './entries';
 import { DISPUTE_REASONS } from './names';
 import type { Rng } from './prng';
 

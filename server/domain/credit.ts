@@ -43,6 +43,12 @@ export function overdueOn(ledger: LedgerAsOf, date: IsoDate): bigint {
   return total;
 }
 
+/** The overdue accounting amount on one date. */
+export interface OverduePoint {
+  asOf: IsoDate;
+  amount: bigint;
+}
+
 /**
  * Overdue 60 days prior, 30 days prior and on `asOf`, each from the ledger as it stood then.
  * `current` may pass the ledger as of `asOf` when the caller already has it.
@@ -52,7 +58,7 @@ export function overdueHistory(
   settlements: readonly Settlement[],
   asOf: IsoDate,
   current: LedgerAsOf = ledgerAsOf(entries, settlements, asOf),
-): { asOf: IsoDate; amount: bigint }[] {
+): OverduePoint[] {
   return [60, 30, 0].map((back) => {
     const date = addDays(asOf, -back);
     return { asOf: date, amount: back === 0 ? overdueOf(current) : overdueOn(current, date) };

@@ -1,9 +1,20 @@
 // Payment behaviour over the 12 months up to the as-of date: on-time share, amount-weighted days
 // late, DSO, and one mark per month. Only invoices count (fees and interest are not sales).
-import type { PaymentMonth } from '../http/contract';
 import { addDays, addMonths, daysBetween, monthOf } from './dates';
 import type { EntryAsOf, LedgerAsOf } from './ledger-asof';
 import { prorate } from './money';
+
+/** The invoices due in one calendar month, by how they were paid. */
+export interface PaymentMonth {
+  /** 'YYYY-MM' */
+  month: string;
+  invoices: number;
+  paidOnTime: number;
+  paidLate: number;
+  /** Due that month and still open (or settled after the as-of date). */
+  unpaid: number;
+  state: 'on_time' | 'late' | 'none';
+}
 
 export interface PaymentHistory {
   /** Share of the invoices fully settled in the last 12 months that were settled by their due date. */

@@ -43,12 +43,26 @@ export interface LetterFee {
   accounting: bigint;
 }
 
-export type NoLetterReason =
-  | 'excluded'
-  | 'no_levels'
-  | 'nothing_overdue'
-  | 'not_due_yet'
-  | 'below_minimum';
+// The letters' enumerations, one list each: the API schemas' enums (server/http/schemas/letters.ts),
+// the types, the pane and the stores read them.
+
+/** 'reply': the pane puts the letter in a reply; 'graph': the server sends it through Graph. */
+export const LETTER_DELIVERIES = ['reply', 'graph'] as const;
+export type LetterDelivery = (typeof LETTER_DELIVERIES)[number];
+
+/** 'sent' once Graph accepted the mail (or the pane reported the reply sent); 'failed' when Graph refused it. */
+export const LETTER_STATUSES = ['posted', 'sent', 'failed'] as const;
+export type LetterStatus = (typeof LETTER_STATUSES)[number];
+
+export const BATCH_STATUSES = ['running', 'interrupted', 'done'] as const;
+export type BatchStatus = (typeof BATCH_STATUSES)[number];
+
+export const BATCH_ITEM_STATES = ['pending', 'posted', 'sent', 'skipped', 'failed'] as const;
+export type BatchItemState = (typeof BATCH_ITEM_STATES)[number];
+
+/** Why a customer is due no letter. */
+export const NO_LETTER_REASONS = ['excluded', 'no_levels', 'nothing_overdue', 'not_due_yet', 'below_minimum'] as const;
+export type NoLetterReason = (typeof NO_LETTER_REASONS)[number];
 
 export type LetterProposal =
   | {

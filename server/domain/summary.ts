@@ -1,14 +1,12 @@
 // The customer picture the pane's header and overview show, as of a date: balance, overdue, aging,
-// credit, payment history and collection counts, with money as JSON minor units.
-import type { CurrencyBalance, CustomerSummary } from '../http/contract';
-import { ageLedger, DEFAULT_AGING_PERIODS, isOverdue } from './aging';
-import { balanceOf, creditRemaining, deriveCreditRating, overdueHistory, overdueOf } from './credit';
+// credit, payment history and collection counts, in minor units of the accounting currency.
+import { ageLedger, DEFAULT_AGING_PERIODS, isOverdue, type AgedAmount } from './aging';
+import { balanceOf, creditRemaining, deriveCreditRating, overdueHistory, overdueOf, type OverduePoint } from './credit';
 import { addDays, addMonths } from './dates';
-import { paymentHistory } from './history';
+import { paymentHistory, type PaymentHistory } from './history';
 import { ledgerAsOf, type LedgerAsOf } from './ledger-asof';
-import { toJsonMinor } from './money';
-import { collectionStatuses, countCollectionStatuses } from './statuses';
-import type { AgingBy, AgingPeriod, CustomerProfile, IsoDate, LedgerEntry, Settlement } from './types';
+import { collectionStatuses, countCollectionStatuses, type CollectionCounts } from './statuses';
+import type { AgingBy, AgingPeriod, CurrencyCode, CustomerProfile, IsoDate, LedgerEntry, Settlement } from './types';
 
 export interface SummaryInput {
   profile: CustomerProfile;
@@ -18,6 +16,34 @@ export interface SummaryInput {
   accountingCurrency: string;
   agingPeriods?: AgingPeriod[];
   agingBy?: AgingBy;
+}
+
+/** Open and overdue of one transaction currency, in minor units of that currency. */
+export interface CurrencyBalance {
+  currency: CurrencyCode;
+  balance: bigint;
+  overdue: bigint;
+}
+
+/** Every amount is in minor units of `currency` (the accounting currency) unless its object names another. */
+export interface Summary {
+  asOf: IsoDate;
+  currency: CurrencyCode;
+  balance: bigint;
+  overdue: bigint;
+  creditLimit: bigint | null;
+  /** Negative when over the limit; null without a limit. */
+  creditRemaining: bigint | null;
+  creditRating: string | null;
+  creditRatingSource: 'imported' | 'derived' | null;
+  aging: AgedAmount[];
+  /** 60 days prior, 30 days prior, the as-of date: oldest first. */
+  overdueHistory: OverduePoint[];
+  outstandingInvoices: number;
+  /** Per transaction currency with anything open, by currency code. */
+  balancesByCurrency: CurrencyBalance[];
+  paymentHistory: PaymentHistory;
+  collection: CollectionCounts;
 }
 
 /** Open and overdue per transaction currency (in that currency), for currencies with anything open. */
@@ -30,12 +56,10 @@ function balancesByCurrency(ledger: LedgerAsOf): CurrencyBalance[] {
     if (isOverdue(item.entry, ledger.asOf)) total.overdue += item.open;
     totals.set(item.entry.currency, total);
   }
-  return [...totals.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([currency, total]) => ({ currency, balance: toJsonMinor(total.balance), overdue: toJsonMinor(total.overdue) }));
+  return [...totals.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([currency, total]) => ({ currency, ...total }));
 }
 
-export function summarize(input: SummaryInput): Omit<CustomerSummary, 'customer'> {
+export function summarize(input: SummaryInput): Summary {
   const { profile, entries, settlements, asOf } = input;
   const ledger = ledgerAsOf(entries, settlements, asOf);
   const balance = balanceOf(ledger);
@@ -50,33 +74,22 @@ export function summarize(input: SummaryInput): Omit<CustomerSummary, 'customer'
   const dueOver90 = addDays(asOf, -90);
   const overdueOver90 = ledger.items.some((item) => item.open > 0n && isOverdue(item.entry, dueOver90));
   const derived = deriveCreditRating({ ...history, brokenPromises: brokenInYear, overdueOver90 });
-  const remaining = creditRemaining(profile.creditLimit, balance);
 
   return {
     asOf,
     currency: input.accountingCurrency,
-    balance: toJsonMinor(balance),
-    overdue: toJsonMinor(overdueOf(ledger)),
-    creditLimit: profile.creditLimit === null ? null : toJsonMinor(profile.creditLimit),
-    creditRemaining: remaining === null ? null : toJsonMinor(remaining),
+    balance,
+    overdue: overdueOf(ledger),
+    creditLimit: profile.creditLimit,
+    creditRemaining: creditRemaining(profile.creditLimit, balance),
     creditRating: profile.creditRating ?? derived,
     creditRatingSource: profile.creditRating !== null ? 'imported' : derived !== null ? 'derived' : null,
-    aging: ageLedger(ledger, input.agingPeriods ?? DEFAULT_AGING_PERIODS, input.agingBy ?? 'due_date').map(
-      ({ period, amount }) => ({ ...period, amount: toJsonMinor(amount) }),
-    ),
-    overdueHistory: overdueHistory(entries, settlements, asOf, ledger).map((point) => ({
-      asOf: point.asOf,
-      amount: toJsonMinor(point.amount),
-    })),
+    aging: ageLedger(ledger, input.agingPeriods ?? DEFAULT_AGING_PERIODS, input.agingBy ?? 'due_date'),
+    overdueHistory: overdueHistory(entries, settlements, asOf, ledger),
     outstandingInvoices: ledger.items.filter((item) => item.entry.kind === 'invoice' && item.isDebit && item.open !== 0n)
       .length,
     balancesByCurrency: balancesByCurrency(ledger),
-    paymentHistory: {
-      onTimeShare: history.onTimeShare,
-      averageDaysLate: history.averageDaysLate,
-      dso: history.dso,
-      months: history.months,
-    },
+    paymentHistory: history,
     collection: countCollectionStatuses(ledger, statuses),
   };
 }

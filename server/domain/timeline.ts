@@ -1,14 +1,44 @@
 // The customer's ledger as a timeline, newest first, with what a hover card shows: amounts, due
 // date, open amount, status, and the settlements linking debits and credits both ways.
-import type { TimelineEntry } from '../http/contract';
 import { daysOverdue } from './aging';
 import { ledgerAsOf } from './ledger-asof';
-import { toJsonMinor } from './money';
 import { collectionStatuses } from './statuses';
-import type { IsoDate, LedgerEntry, Settlement } from './types';
+import type { CurrencyCode, IsoDate, LedgerEntry, LedgerKind, Settlement } from './types';
+
+/** The other side of a settlement, as the entry that carries it shows it. */
+export interface SettlementRef {
+  document: string;
+  kind: LedgerKind;
+  date: IsoDate;
+  /** In the currency of the entry that carries this ref. */
+  amount: bigint;
+}
+
+/**
+ * A hover card's detail: a bigint is an amount in minor units (of the entry's currency unless a
+ * sibling detail names another), a number a count such as days or a level.
+ */
+export type TimelineDetail = string | number | bigint | null;
+
+/** A ledger entry, a collection letter or an activity on the customer's timeline. */
+export interface TimelineEntry {
+  id: string;
+  type: LedgerKind | 'letter' | 'activity';
+  date: IsoDate;
+  /** Document number, letter number, or the activity's purpose. */
+  title: string;
+  currency: CurrencyCode | null;
+  amount: bigint | null;
+  dueDate: IsoDate | null;
+  /** Open amount today (transactions only). */
+  open: bigint | null;
+  /** For debits: the credits that settled it; for credits: the debits it settled. */
+  settlements: SettlementRef[];
+  details: Record<string, TimelineDetail>;
+}
 
 /** Newest first; on the same date, the later list's entries after the earlier list's. Stable. */
-export function mergeTimeline(...lists: TimelineEntry[][]): TimelineEntry[] {
+export function mergeTimeline<T extends { date: IsoDate }>(...lists: T[][]): T[] {
   return lists.flat().sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
 }
 
@@ -36,7 +66,7 @@ export function buildTimeline(
     const details: TimelineEntry['details'] = { status: statuses.get(entry.id) ?? entry.collectionStatus };
     if (isDebit) details.daysOverdue = open > 0n ? daysOverdue(entry, asOf) : 0;
     if (entry.promiseDate !== null) details.promiseDate = entry.promiseDate;
-    if (entry.promiseAmount !== null) details.promiseAmount = toJsonMinor(entry.promiseAmount);
+    if (entry.promiseAmount !== null) details.promiseAmount = entry.promiseAmount;
     if (entry.disputeReason !== null) details.disputeReason = entry.disputeReason;
     return {
       id: entry.id,
@@ -44,12 +74,12 @@ export function buildTimeline(
       date: entry.postingDate,
       title: entry.document,
       currency: entry.currency,
-      amount: toJsonMinor(entry.amount),
+      amount: entry.amount,
       dueDate: entry.dueDate,
-      open: toJsonMinor(open),
+      open,
       // The timeline reads whole ledgers, so every counterpart is there.
       settlements: applied.flatMap((s) =>
-        s.counterpart ? [{ document: s.counterpart.document, kind: s.counterpart.kind, date: s.date, amount: toJsonMinor(s.amount) }] : [],
+        s.counterpart ? [{ document: s.counterpart.document, kind: s.counterpart.kind, date: s.date, amount: s.amount }] : [],
       ),
       details,
     };

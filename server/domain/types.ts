@@ -36,6 +36,10 @@ export type CollectionStatus = (typeof COLLECTION_STATUSES)[number];
 export const ACCOUNT_STATUSES = ['active', 'on_hold', 'blocked'] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 
+/** What a signed-in agent may do: managers also run letters and imports; admins everything. */
+export const AGENT_ROLES = ['agent', 'manager', 'admin'] as const;
+export type AgentRole = (typeof AGENT_ROLES)[number];
+
 /**
  * One customer transaction. `amount` is signed (debits positive, credits negative) in the
  * transaction currency; `amountAccounting` is the same amount in the accounting currency, as
@@ -75,6 +79,24 @@ export interface CustomerProfile {
   creditRating: string | null;
   status: AccountStatus;
   customerSince: IsoDate | null;
+}
+
+/** A customer as the pane's header shows it: the profile plus how the ERP groups and reaches it. */
+export interface Customer extends CustomerProfile {
+  group: string | null;
+  salesArea: string | null;
+  paymentTerms: string | null;
+  /** Mail domains whose senders belong to the customer. */
+  domains: string[];
+}
+
+/** An email address linked to a customer, so that mail from it resolves to the customer. */
+export interface Contact {
+  id: string;
+  customerId: string;
+  /** Lower-cased. */
+  email: string;
+  name: string | null;
 }
 
 /**

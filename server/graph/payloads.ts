@@ -1,8 +1,10 @@
 // Pure builders of the Graph bodies for an activity: the calendar event (category "Collections",
 // HTML body with customer, outcome, notes and a link back) and the To Do follow-up task.
+import type { ActivityStatus, ActivityType } from '../domain/activities';
+
 export interface SyncActivity {
   id: string;
-  type: 'call' | 'task' | 'appointment' | 'event' | 'note' | 'email';
+  type: ActivityType;
   purpose: string;
   outcome: string | null;
   notes: string | null;
@@ -12,7 +14,7 @@ export interface SyncActivity {
   endAt: Date | null;
   dueAt: Date | null;
   followUpAt: Date | null;
-  status: 'open' | 'completed' | 'cancelled';
+  status: ActivityStatus;
   customer: { id: string; account: string; name: string };
 }
 

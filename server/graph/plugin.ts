@@ -5,10 +5,10 @@ import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
 import type { AuthSettings } from '../auth/settings';
 import type { Database } from '../db/schema';
+import type { Logger } from './logger';
 import { startGraphSync, type GraphSync } from './runtime';
 import type { GraphSettings } from './settings';
 import { devTokenSource, onBehalfOfTokenSource, type GraphTokenSource } from './tokens';
-import type { Logger } from './worker';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -2,8 +2,9 @@
 // newer than the activity's last edit is applied, an older one is kept in the history as superseded
 // (and the activity is pushed back out); the history shows both sides either way.
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { ActivityHistoryEntry, Database } from '../db/schema';
+import type { Database } from '../db/schema';
 import { findActivityRow, type ActivityRow } from '../db/repositories/activities';
+import type { ActivityHistoryEntry } from '../domain/activities';
 import { enqueueSync } from './outbox';
 import { eventEnd, fromUtc } from './payloads';
 

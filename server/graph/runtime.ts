@@ -6,9 +6,10 @@ import type { Database } from '../db/schema';
 import { startPeriodic } from '../jobs/periodic';
 import { createGraphClient } from './client';
 import { pollAgentDeltas } from './delta';
+import type { Logger } from './logger';
 import type { GraphSettings } from './settings';
 import type { GraphTokenSource } from './tokens';
-import { OutboxWorker, type Logger, type OutboxWorkerOptions } from './worker';
+import { OutboxWorker, type OutboxWorkerOptions } from './worker';
 
 export interface GraphSyncOptions {
   db: Kysely<Database>;

@@ -4,7 +4,7 @@
 // then not synced.
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import type { AuthSettings } from '../auth/settings';
-import { ConfigError } from '../config';
+import { ConfigError } from '../config-error';
 
 type Env = Record<string, string | undefined>;
 

@@ -7,8 +7,8 @@ import { ConfidentialClientApplication, InteractionRequiredAuthError, ServerErro
 import type { Kysely } from 'kysely';
 import type { EntraSettings } from '../auth/settings';
 import type { Database } from '../db/schema';
+import type { Logger } from './logger';
 import { agentCachePlugin, storedAccount } from './token-cache';
-import type { Logger } from './worker';
 
 export interface GraphTokenSource {
   /** A Graph token for the agent, or null when none can be had now (the agent must sign in again). */

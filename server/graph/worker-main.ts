@@ -5,9 +5,9 @@ import { assertDevelopmentAllowed } from '../auth/settings';
 import { ConfigError, loadConfig } from '../config';
 import { openDatabase } from '../db/kysely';
 import { migrateToLatest } from '../db/migrate';
+import type { Logger } from './logger';
 import { tokenSourceFor } from './plugin';
 import { startGraphSync } from './runtime';
-import type { Logger } from './worker';
 
 // One JSON line per event, like the server's pino output, without depending on pino directly.
 function jsonLogger(quiet: boolean): Logger {

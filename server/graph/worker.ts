@@ -9,17 +9,12 @@ import type { Database } from '../db/schema';
 import { isRetryable, retryDelayMs, type BackoffOptions } from './backoff';
 import { createGraphClient } from './client';
 import { GraphCallError } from './lists';
+import type { Logger } from './logger';
 import { claimRows, closeRow, retryLater, settleActivity, type OutboxRow } from './outbox';
 import { eventStep, loadActivity, mailStep, taskStep, type Step } from './plan';
 import type { GraphSettings } from './settings';
 import type { GraphTokenSource } from './tokens';
 import { sendCalls, type GraphResult } from './transport';
-
-export interface Logger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
 
 export interface OutboxWorkerOptions {
   db: Kysely<Database>;

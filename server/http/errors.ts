@@ -3,7 +3,7 @@
 // logged 500 whose body says nothing about the internals.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type FailureKind } from '../domain/errors';
-import type { ApiError } from './contract';
+import type { ApiError } from './schemas/common';
 import { NO_NUL } from './schemas/common';
 
 export { customerNotFound } from '../domain/errors';

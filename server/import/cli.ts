@@ -41,7 +41,7 @@ async function main(paths: string[]): Promise<number> {
   const started = Date.now();
   try {
     await migrateToLatest(handle.db);
-    const result = await importFiles(handle.db, sources, {
+    const result = await importFiles(handle, sources, {
       accountingCurrency: config.accountingCurrency,
       actor: 'import-cli',
       onProgress: ({ file, rows, bytes }) => {

@@ -1,7 +1,5 @@
 // The four import formats and how a file's kind is told from its header (CSV) or keys (JSON).
-import type { ImportFileReport } from '../http/contract';
-
-export type ImportKind = ImportFileReport['kind'];
+export type ImportKind = 'customers' | 'contacts' | 'ledger' | 'settlements';
 
 /** Processing order: later kinds refer to earlier ones. */
 export const KIND_ORDER: readonly ImportKind[] = ['customers', 'contacts', 'ledger', 'settlements'];

@@ -1,27 +1,23 @@
 // Imports a company's receivables from CSV and JSON files in one transaction: stream every row
 // into staging tables (checking each row as it passes), check the set as a whole, then merge. Any
 // bad row rejects the whole set with every problem listed; nothing is saved.
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../db/schema';
-import type { ImportFileReport, ImportResponse } from '../http/contract';
+import { sql } from 'kysely';
+import type { BulkTransaction, DatabaseHandle } from '../db/kysely';
 import { checkDuplicates, collect, referenceChecks } from './checks';
 import { readCsv } from './csv';
 import { ErrorLog } from './errors';
 import { detectKind, FORMATS, KIND_ORDER, type ImportKind } from './formats';
 import { readJson } from './json';
 import { mergeStaged } from './merge';
+import type { ImportedFile, ImportReport } from './report';
 import { contactRow, customerRow, ledgerRow, RowReader, settlementRow, type Value } from './rows';
 import { checkOverSettlement, resolveSettlements, settlementChecks } from './settle-check';
-import { chunksOf, sniffFormat, type ReaderEvents } from './source';
+import { chunksOf, sniffFormat, type ImportSource, type ReaderEvents } from './source';
 import { analyzeStaged, createStagingTables, Stager } from './staging';
 
 export { ImportRejectedError, MAX_REPORTED_ERRORS } from './errors';
-
-export interface ImportSource {
-  name: string;
-  /** Called twice: once to tell the file's kind from its header, once to read it. */
-  open(): NodeJS.ReadableStream | AsyncIterable<Buffer | string>;
-}
+export type { ImportReport } from './report';
+export type { ImportSource } from './source';
 
 export interface ImportOptions {
   accountingCurrency: string;
@@ -64,7 +60,7 @@ const CONVERTERS: Record<ImportKind, (r: RowReader, accountingCurrency: string) 
 };
 
 async function stageFile(
-  db: Kysely<Database>,
+  trx: BulkTransaction,
   source: ImportSource,
   kind: ImportKind,
   file: number,
@@ -73,7 +69,7 @@ async function stageFile(
 ): Promise<number> {
   const report = (line: number, column: string | null, reason: string) =>
     log.add({ file: source.name, line, column, reason });
-  const stager = new Stager(db, kind, file);
+  const stager = new Stager(trx, kind, file);
   const columns = FORMATS[kind].columns;
   const known = new Set(columns);
   log.setColumns(source.name, columns);
@@ -103,10 +99,10 @@ async function stageFile(
 }
 
 export async function importFiles(
-  db: Kysely<Database>,
+  database: DatabaseHandle,
   sources: ImportSource[],
   opts: ImportOptions,
-): Promise<ImportResponse> {
+): Promise<ImportReport> {
   const names = sources.map((s) => s.name);
   const log = new ErrorLog(names);
   const kinds: Array<ImportKind | null> = [];
@@ -117,13 +113,14 @@ export async function importFiles(
     .map((source, file) => ({ source, file, kind: kinds[file]! }))
     .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.file - b.file);
 
-  return db.transaction().execute(async (trx) => {
+  return database.transaction(async (bulk) => {
+    const trx = bulk.db;
     // Sorts and hashes of a million staged rows fit in memory instead of spilling (the default is 4 MB).
     await sql`set local work_mem = '128MB'`.execute(trx);
     await createStagingTables(trx);
-    const files: ImportFileReport[] = [];
+    const files: ImportedFile[] = [];
     for (const { source, file, kind } of order) {
-      files[file] = { file: source.name, kind, rows: await stageFile(trx, source, kind, file, log, opts) };
+      files[file] = { file: source.name, kind, rows: await stageFile(bulk, source, kind, file, log, opts) };
     }
     await analyzeStaged(trx);
     let ledgerHasDuplicates = false;
@@ -138,12 +135,12 @@ export async function importFiles(
     if (log.total > 0) throw log.rejection();
 
     const counts = await mergeStaged(trx);
-    const response: ImportResponse = { files, ...counts };
+    const report: ImportReport = { files, ...counts };
     await trx
       .insertInto('audit_events')
-      .values({ actor: opts.actor, action: 'import', entity: 'import', entity_id: null, before: null, after: JSON.stringify(response) })
+      .values({ actor: opts.actor, action: 'import', entity: 'import', entity_id: null, before: null, after: JSON.stringify(report) })
       .execute();
-    return response;
+    return report;
   });
 }
 

@@ -1,6 +1,12 @@
 // Reading an import source: its chunks as Buffers with a running byte count, and whether it holds
 // CSV or JSON (told by the first character that is not a byte-order mark or white space).
-import type { ImportSource } from './index';
+
+/** A file to import: a name for the report, and its bytes (a stream or any async iterable). */
+export interface ImportSource {
+  name: string;
+  /** Called twice: once to tell the file's kind from its header, once to read it. */
+  open(): NodeJS.ReadableStream | AsyncIterable<Buffer | string>;
+}
 
 export type Chunks = AsyncIterable<Buffer>;
 

@@ -3,7 +3,7 @@
 // merge are plain SQL. While PostgreSQL takes one batch the next is read and checked: the reading
 // and the database use both cores.
 import { sql, type Kysely } from 'kysely';
-import { copyField, copyInto } from '../db/kysely';
+import { copyField, type BulkTransaction } from '../db/kysely';
 import type { Database } from '../db/schema';
 import type { ImportKind } from './formats';
 import type { Value } from './rows';
@@ -58,7 +58,7 @@ export class Stager {
   staged = 0;
 
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly trx: BulkTransaction,
     private readonly kind: ImportKind,
     file: number,
   ) {
@@ -88,7 +88,7 @@ export class Stager {
     this.rows = '';
     this.count = 0;
     await this.inFlight;
-    const copy = copyInto(this.db, stagingTable(this.kind), this.columns, rows);
+    const copy = this.trx.copyFrom(stagingTable(this.kind), this.columns, rows);
     // Awaited by the next send or by finish(); a failure must not surface as an unhandled rejection first.
     copy.catch(() => undefined);
     this.inFlight = copy;

@@ -1,12 +1,15 @@
-// Puts a due proposal together with the customer, the letterhead, the agent and the level's
-// template into the input the renderers take; also the statement's aging, fee included.
+// Composes a letter without touching the database: the due level and its template, the letter's
+// number and key, its fee as a ledger entry, and the renderers' input (customer, letterhead, agent,
+// lines, and the statement's aging with the fee included).
 import type { LetterSettings } from '../config';
 import { ageLedger } from '../domain/aging';
+import { addDays } from '../domain/dates';
+import { conflict } from '../domain/errors';
 import { ledgerAsOf } from '../domain/ledger-asof';
 import type { LetterProposal } from '../domain/letters';
 import type { IsoDate, LedgerEntry, Settlement } from '../domain/types';
-import type { LetterCustomer, LetterLevelWithTemplates, LetterSequence } from './load';
-import type { LetterInput, LetterTemplate } from './view';
+import type { LetterCustomer, LetterLevelWithTemplates, LetterSequence } from './model';
+import { PAY_WITHIN_DAYS, type LetterInput, type LetterTemplate } from './view';
 
 export type DueProposal = Extract<LetterProposal, { due: true }>;
 
@@ -17,6 +20,41 @@ export function templateFor(level: LetterLevelWithTemplates, language: string, s
     if (template) return { language: candidate, template };
   }
   return null;
+}
+
+/** The due level and its template in the wanted language (else the sequence's, else English). */
+export function levelTemplate(sequence: LetterSequence, proposal: DueProposal, language: string | undefined) {
+  const level = sequence.levels.find((l) => l.level === proposal.level.level)!;
+  const chosen = templateFor(level, language ?? sequence.language, sequence);
+  if (!chosen) throw conflict('letter_setup_invalid', `Level ${level.level} '${level.name}' has no template.`);
+  return { level, ...chosen };
+}
+
+/** One letter per customer, level and date. */
+export function letterKey(customerId: string, level: number, date: IsoDate): string {
+  return `${customerId}:${level}:${date}`;
+}
+
+export function formatLetterNumber(n: bigint): string {
+  return `CL-${n.toString().padStart(6, '0')}`;
+}
+
+/** The fee as a ledger entry: document = letter number, due with the letter's payment date. */
+export function feeEntry(number: string, date: IsoDate, fee: NonNullable<DueProposal['fee']>): Omit<LedgerEntry, 'id'> {
+  return {
+    kind: 'fee',
+    document: number,
+    postingDate: date,
+    dueDate: addDays(date, PAY_WITHIN_DAYS),
+    currency: fee.fee.currency,
+    amount: fee.fee.minor,
+    amountAccounting: fee.accounting,
+    collectionStatus: 'none',
+    statusDate: null,
+    promiseDate: null,
+    promiseAmount: null,
+    disputeReason: null,
+  };
 }
 
 export interface ComposeArgs {

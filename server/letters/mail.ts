@@ -1,7 +1,5 @@
-// A posted letter as a Graph sendMail request (HTML body, PDF as a file attachment), queued in the
-// outbox in the caller's transaction under one key per letter, so it is sent at most once.
-import { sql, type Transaction } from 'kysely';
-import type { Database } from '../db/schema';
+// A posted letter as a Graph sendMail request (HTML body, PDF as a file attachment), and the one
+// outbox key per letter under which it is queued (store/letters.ts), so it is sent at most once.
 import { MAX_INLINE_ATTACHMENT_BYTES } from './render';
 
 export interface LetterMail {
@@ -38,18 +36,4 @@ export function sendMailBody(mail: LetterMail): Record<string, unknown> {
 
 export function letterMailKey(letterId: string): string {
   return `letter-mail:${letterId}`;
-}
-
-export async function enqueueLetterMail(trx: Transaction<Database>, letterId: string, agentId: string, mail: LetterMail): Promise<void> {
-  await trx
-    .insertInto('outbox')
-    .values({
-      agent_id: agentId,
-      kind: 'mail',
-      idempotency_key: letterMailKey(letterId),
-      // The outbox schema types payload as a generated column; a typed cast states the jsonb value.
-      payload: sql<never>`${JSON.stringify(sendMailBody(mail))}::jsonb`,
-    })
-    .onConflict((oc) => oc.column('idempotency_key').doNothing())
-    .execute();
 }

@@ -4,12 +4,10 @@ import type { Kysely } from 'kysely';
 import type { LetterSettings } from '../config';
 import type { Database } from '../db/schema';
 import type { IsoDate } from '../domain/types';
-import { letterInput } from './compose';
+import { feeEntry, letterInput, levelTemplate } from './compose';
 import { renderLetterHtml } from './html';
 import { labelsFor } from './labels';
-import { findLetterCustomer, loadSequences } from './load';
-import { feeEntry, levelTemplate, noLetterDue, noSequence } from './post';
-import { proposeFor } from './proposals';
+import { customerProposal, noLetterDue, noSequence } from './proposals';
 import { buildLetterView } from './view';
 
 export interface PreviewLetterOptions {
@@ -23,13 +21,12 @@ export interface PreviewLetterOptions {
   settings: LetterSettings;
 }
 
-/** Null when there is no such customer; a 409 AppError when no letter is due. */
+/** Null when there is no such customer; a conflict when no letter is due. */
 export async function previewLetter(db: Kysely<Database>, opts: PreviewLetterOptions): Promise<{ subject: string; html: string } | null> {
-  const customer = await findLetterCustomer(db, opts.customerId);
-  if (!customer) return null;
-  const proposed = await proposeFor(db, customer, await loadSequences(db), opts.asOf, opts.accountingCurrency);
-  if (!proposed.sequence) throw noSequence();
-  const { sequence, proposal, ledger } = proposed;
+  const found = await customerProposal(db, opts.customerId, opts.asOf, opts.accountingCurrency);
+  if (!found) return null;
+  const { customer, sequence, proposal, ledger } = found;
+  if (!sequence) throw noSequence();
   if (!proposal.due) throw noLetterDue(customer, opts.asOf, proposal);
   const { language, template } = levelTemplate(sequence, proposal, opts.language);
   const number = labelsFor(language).draft;

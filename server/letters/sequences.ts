@@ -1,39 +1,18 @@
-// Letter sequences as managers edit them through the API: validated (levels numbered 1..n, known
-// placeholders, fees in known currencies including the accounting one) and saved with an audit event.
-import { sql, type Kysely } from 'kysely';
+// Letter sequences as managers edit them: validated (levels numbered 1..n, known placeholders, fees
+// in known currencies including the accounting one) and saved with an audit event.
+import type { Kysely } from 'kysely';
 import { recordAudit } from '../db/repositories/audit';
 import type { Database } from '../db/schema';
-import { isCurrencyCode } from '../domain/money';
-import { AppError } from '../http/errors';
-import { loadSequences, type LetterSequence } from './load';
+import { conflict, invalidField, notFound, type DomainError } from '../domain/errors';
+import { isCurrencyCode, toJsonMinor } from '../domain/money';
+import type { Money } from '../domain/types';
+import type { LetterSequence, SequenceDraft } from './model';
+import { loadSequences, sequenceNamed, writeSequence } from './store/sequences';
 import { unknownPlaceholders } from './template-text';
-import type { LetterTemplate } from './view';
 
-export interface SequenceInput {
-  name: string;
-  language: string;
-  isDefault: boolean;
-  levels: Array<{
-    level: number;
-    name: string;
-    days: number;
-    minOverdue: { currency: string; amount: number };
-    fees: Array<{ currency: string; amount: number }>;
-    templates: Record<string, LetterTemplate>;
-  }>;
-}
-
-export interface SequenceJson {
-  id: string;
-  name: string;
-  language: string;
-  isDefault: boolean;
-  levels: SequenceInput['levels'];
-}
-
-export function sequenceJson(sequence: LetterSequence, accountingCurrency: string): SequenceJson {
+/** A stored sequence as a draft to edit: its minimum in the accounting currency, its fees per currency. */
+export function draftOf(sequence: LetterSequence, accountingCurrency: string): SequenceDraft {
   return {
-    id: sequence.id,
     name: sequence.name,
     language: sequence.language,
     isDefault: sequence.isDefault,
@@ -41,19 +20,32 @@ export function sequenceJson(sequence: LetterSequence, accountingCurrency: strin
       level: l.level,
       name: l.name,
       days: l.days,
-      minOverdue: { currency: accountingCurrency, amount: Number(l.minOverdue) },
-      fees: Object.entries(l.fees).map(([currency, minor]) => ({ currency, amount: Number(minor) })),
+      minOverdue: { currency: accountingCurrency, minor: l.minOverdue },
+      fees: Object.entries(l.fees).map(([currency, minor]) => ({ currency, minor })),
       templates: l.templates,
     })),
   };
 }
 
-function invalid(field: string, problem: string): AppError {
-  return new AppError('invalid_request', 400, `Field '${field}' ${problem}.`, { fields: [{ field, problem }] });
+const amount = (money: Money) => ({ currency: money.currency, amount: toJsonMinor(money.minor) });
+
+/** The sequence as its audit events have always recorded it: the API's shape, amounts as JSON numbers. */
+function auditRecord(id: string, draft: SequenceDraft) {
+  return {
+    id,
+    name: draft.name,
+    language: draft.language,
+    isDefault: draft.isDefault,
+    levels: draft.levels.map((l) => ({ ...l, minOverdue: amount(l.minOverdue), fees: l.fees.map(amount) })),
+  };
 }
 
-export function validateSequence(input: SequenceInput, accountingCurrency: string): void {
-  input.levels.forEach((level, index) => {
+function invalid(field: string, problem: string): DomainError {
+  return invalidField(field, problem, { fields: [{ field, problem }] });
+}
+
+export function validateSequence(draft: SequenceDraft, accountingCurrency: string): void {
+  draft.levels.forEach((level, index) => {
     const at = `levels.${index}`;
     if (level.level !== index + 1) throw invalid(`${at}.level`, `must be ${index + 1}: levels are numbered 1, 2, 3… in order`);
     if (level.minOverdue.currency !== accountingCurrency) {
@@ -65,10 +57,10 @@ export function validateSequence(input: SequenceInput, accountingCurrency: strin
       if (currencies.has(fee.currency)) throw invalid(`${at}.fees.${f}.currency`, `repeats ${fee.currency}`);
       currencies.add(fee.currency);
     });
-    if (level.fees.some((f) => f.amount > 0) && !currencies.has(accountingCurrency)) {
+    if (level.fees.some((f) => f.minor > 0n) && !currencies.has(accountingCurrency)) {
       throw invalid(`${at}.fees`, `must include the accounting currency ${accountingCurrency} when a fee is charged`);
     }
-    if (!level.templates[input.language]) throw invalid(`${at}.templates`, `needs a template in the sequence's language '${input.language}'`);
+    if (!level.templates[draft.language]) throw invalid(`${at}.templates`, `needs a template in the sequence's language '${draft.language}'`);
     for (const [language, template] of Object.entries(level.templates)) {
       for (const part of ['subject', 'body', 'payment'] as const) {
         const unknown = unknownPlaceholders(template[part]);
@@ -78,50 +70,30 @@ export function validateSequence(input: SequenceInput, accountingCurrency: strin
   });
 }
 
-/** Creates (id null) or replaces a sequence with its levels; returns its id. */
+/** Creates (id null) or replaces a sequence with its levels; returns the sequence as saved. */
 export async function saveSequence(
   db: Kysely<Database>,
   id: string | null,
-  input: SequenceInput,
+  draft: SequenceDraft,
   actor: string,
   accountingCurrency: string,
-): Promise<string> {
-  validateSequence(input, accountingCurrency);
-  return db.transaction().execute(async (trx) => {
+): Promise<LetterSequence> {
+  validateSequence(draft, accountingCurrency);
+  const savedId = await db.transaction().execute(async (trx) => {
     const before = id ? (await loadSequences(trx)).find((s) => s.id === id) : undefined;
-    if (id && !before) throw new AppError('sequence_not_found', 404, `No letter sequence has the id '${id}'.`);
-    const clash = await trx.selectFrom('collection_letter_sequences').select('id').where('name', '=', input.name).executeTakeFirst();
-    if (clash && clash.id !== id) throw new AppError('sequence_name_taken', 409, `A letter sequence is already named '${input.name}'.`);
-    if (input.isDefault) await trx.updateTable('collection_letter_sequences').set({ is_default: false }).where('is_default', '=', true).execute();
-    const values = { name: input.name, language: input.language, is_default: input.isDefault };
-    const saved = id
-      ? await trx.updateTable('collection_letter_sequences').set({ ...values, updated_at: sql`now()` }).where('id', '=', id).returning('id').executeTakeFirstOrThrow()
-      : await trx.insertInto('collection_letter_sequences').values(values).returning('id').executeTakeFirstOrThrow();
-    await trx.deleteFrom('collection_letter_levels').where('sequence_id', '=', saved.id).execute();
-    if (input.levels.length > 0) {
-      await trx
-        .insertInto('collection_letter_levels')
-        .values(
-          input.levels.map((l) => ({
-            sequence_id: saved.id,
-            level: l.level,
-            name: l.name,
-            days: l.days,
-            min_overdue: BigInt(l.minOverdue.amount),
-            fees: JSON.stringify(Object.fromEntries(l.fees.map((f) => [f.currency, String(f.amount)]))),
-            templates: JSON.stringify(l.templates),
-          })),
-        )
-        .execute();
-    }
+    if (id && !before) throw notFound('sequence_not_found', `No letter sequence has the id '${id}'.`);
+    const clash = await sequenceNamed(trx, draft.name);
+    if (clash && clash !== id) throw conflict('sequence_name_taken', `A letter sequence is already named '${draft.name}'.`);
+    const saved = await writeSequence(trx, id, draft);
     await recordAudit(trx, {
       actor,
       action: id ? 'letter_sequence.updated' : 'letter_sequence.created',
       entity: 'collection_letter_sequence',
-      entityId: saved.id,
-      before: before ? sequenceJson(before, accountingCurrency) : null,
-      after: { id: saved.id, ...input },
+      entityId: saved,
+      before: before ? auditRecord(before.id, draftOf(before, accountingCurrency)) : null,
+      after: auditRecord(saved, draft),
     });
-    return saved.id;
+    return saved;
   });
+  return (await loadSequences(db)).find((s) => s.id === savedId)!;
 }

@@ -2,9 +2,9 @@
 // ledger and activities; the hover card shows number, level, fee and total.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { formatMinor, toJsonMinor } from '../domain/money';
+import { formatMinor } from '../domain/money';
+import type { TimelineEntry } from '../domain/timeline';
 import type { IsoDate } from '../domain/types';
-import type { TimelineEntry } from '../http/contract';
 
 /** Letters dated within [from, to], newest first. Amount: the letter's total in the accounting currency. */
 export async function letterTimelineEntries(
@@ -16,7 +16,7 @@ export async function letterTimelineEntries(
 ): Promise<TimelineEntry[]> {
   const rows = await db
     .selectFrom('collection_letters')
-    .select(['id', 'number', 'level', 'level_name', 'letter_date', 'delivery', 'status', 'fee_currency', 'fee_amount', 'total_accounting'])
+    .select(['id', 'number', 'level', 'level_name', 'letter_date', 'delivery', 'fee_currency', 'fee_amount', 'total_accounting'])
     .where('customer_id', '=', customerId)
     .where('letter_date', '>=', from)
     .where('letter_date', '<=', to)
@@ -29,7 +29,7 @@ export async function letterTimelineEntries(
     date: row.letter_date,
     title: row.number,
     currency: accountingCurrency,
-    amount: toJsonMinor(row.total_accounting),
+    amount: row.total_accounting,
     dueDate: null,
     open: null,
     settlements: [],
@@ -38,7 +38,8 @@ export async function letterTimelineEntries(
       level: row.level,
       levelName: row.level_name,
       fee: row.fee_currency && row.fee_amount !== null ? `${formatMinor(row.fee_amount, row.fee_currency)} ${row.fee_currency}` : null,
-      feeAmount: row.fee_amount === null ? null : toJsonMinor(row.fee_amount),
+      // In minor units of feeCurrency.
+      feeAmount: row.fee_amount,
       feeCurrency: row.fee_currency,
       total: `${formatMinor(row.total_accounting, accountingCurrency)} ${accountingCurrency}`,
       delivery: row.delivery,

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../addin/App';
 import { ApiError } from '../../addin/api/client';
-import type { LookupResponse } from '../../server/http/contract';
+import type { LookupResponse } from '../../server/http/schemas/customers';
 import { deferred, email, fakeApi, FakeHost, summary, type World } from './support/fakes';
 
 function world(over: Partial<World> = {}): World {

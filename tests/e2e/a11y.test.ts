@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LookupResponse, PreviewEmail, PreviewMailboxResponse } from '../../server/http/contract';
+import type { PreviewEmail, PreviewMailboxResponse } from '../../server/http/schemas/preview';
+import type { LookupResponse } from '../../server/http/schemas/customers';
 import {
   chromiumStatus,
   ensureAddinBuilt,

@@ -6,7 +6,10 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayIn } from '../../server/domain/dates';
-import type { ActivityListResponse, LookupResponse, PreviewEmail, PreviewMailboxResponse, TransactionsResponse } from '../../server/http/contract';
+import type { PreviewEmail, PreviewMailboxResponse } from '../../server/http/schemas/preview';
+import type { LookupResponse } from '../../server/http/schemas/customers';
+import type { TransactionsResponse } from '../../server/http/schemas/transactions';
+import type { ActivityListResponse } from '../../server/http/schemas/activities';
 import { startGraphServer, type GraphTestServer } from '../support/graph-server';
 import { artifactsDir, chromiumStatus, ensureAddinBuilt, launchChromium, openPreview, paneFrame, startServer, type RunningServer } from './support';
 

@@ -9,7 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../addin/ui/format';
 import { addDays, todayIn } from '../../server/domain/dates';
 import type { ReplyForm } from '../../addin/preview/fake-office';
-import type { CustomerSummary, LetterProposalResponse, LookupResponse, PreviewMailboxResponse } from '../../server/http/contract';
+import type { LetterProposalResponse } from '../../server/http/schemas/letters';
+import type { PreviewMailboxResponse } from '../../server/http/schemas/preview';
+import type { LookupResponse } from '../../server/http/schemas/customers';
+import type { CustomerSummary } from '../../server/http/schemas/summary';
 import { artifactsDir, chromiumStatus, ensureAddinBuilt, launchChromium, openPreview, paneFrame, startServer, type RunningServer } from './support';
 
 const { executablePath, skipReason } = chromiumStatus();

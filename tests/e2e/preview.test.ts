@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../addin/ui/format';
-import type { PreviewEmail } from '../../server/http/contract';
+import type { PreviewEmail } from '../../server/http/schemas/preview';
 import {
   artifactsDir,
   chromiumStatus,

@@ -3,7 +3,8 @@
 // reached, with a Retry that recovers once it is back.
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LookupResponse, PreviewEmail, PreviewMailboxResponse } from '../../server/http/contract';
+import type { PreviewEmail, PreviewMailboxResponse } from '../../server/http/schemas/preview';
+import type { LookupResponse } from '../../server/http/schemas/customers';
 import {
   chromiumStatus,
   ensureAddinBuilt,

@@ -11,7 +11,9 @@ import { openDatabase, type DatabaseHandle } from '../../server/db/kysely';
 import { migrateToLatest } from '../../server/db/migrate';
 import { loadDemo } from '../../server/demo/load';
 import { todayIn } from '../../server/domain/dates';
-import type { CustomerSummary, LookupResponse, PreviewEmail, PreviewMailboxResponse } from '../../server/http/contract';
+import type { PreviewEmail, PreviewMailboxResponse } from '../../server/http/schemas/preview';
+import type { LookupResponse } from '../../server/http/schemas/customers';
+import type { CustomerSummary } from '../../server/http/schemas/summary';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 export const artifactsDir = path.join(repoRoot, 'test-artifacts');
@@ -71,7 +73,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   const config = loadConfig({ LOG_LEVEL: 'silent', ACCOUNTING_CURRENCY: 'USD', COMPANY_TIMEZONE: 'UTC', ...opts.env });
   const db: DatabaseHandle = await openDatabase({ dataDir: 'memory://' });
   await migrateToLatest(db.db);
-  await loadDemo(db.db, {
+  await loadDemo(db, {
     asOf: todayIn(config.companyTimeZone, new Date()),
     accountingCurrency: config.accountingCurrency,
     customers: opts.customers,

@@ -5,7 +5,7 @@ import {
 } from '@fluentui/react-components';
 import { MoreHorizontalRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { Activity, ActivityListResponse, ActivityStatus } from '../../../server/http/contract';
+import type { Activity, ActivityListResponse, ActivityStatus } from '../../../server/http/schemas/activities';
 import { useRequest } from '../../api/useRequest';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorBar } from '../../ui/ErrorBar';

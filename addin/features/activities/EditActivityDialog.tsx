@@ -5,7 +5,7 @@ import {
   Textarea, tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Activity, UpdateActivityRequest } from '../../../server/http/contract';
+import type { Activity, UpdateActivityRequest } from '../../../server/http/schemas/activities';
 import type { ApiClient } from '../../api/client';
 import { ErrorBar } from '../../ui/ErrorBar';
 import { localInstant } from './form';

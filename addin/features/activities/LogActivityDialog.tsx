@@ -6,7 +6,8 @@ import {
   makeStyles, Select, Spinner, Textarea, ToggleButton, tokens,
 } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import type { Activity, TransactionsResponse } from '../../../server/http/contract';
+import type { TransactionsResponse } from '../../../server/http/schemas/transactions';
+import type { Activity } from '../../../server/http/schemas/activities';
 import type { ApiClient } from '../../api/client';
 import { useRequest } from '../../api/useRequest';
 import { ErrorBar } from '../../ui/ErrorBar';

@@ -2,7 +2,7 @@
 // the amount promised per transaction (prefilled with what is open) and the date.
 import { Checkbox, Field, Input, Label, makeStyles, Select, Text, tokens, useId } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import type { TransactionItem } from '../../../server/http/contract';
+import type { TransactionItem } from '../../../server/http/schemas/transactions';
 import { DateText } from '../../ui/DateText';
 import { Money } from '../../ui/Money';
 import type { ActivityForm, FormErrors } from './form';

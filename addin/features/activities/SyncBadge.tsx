@@ -1,6 +1,6 @@
 // An activity's Outlook sync state as a badge; a failed sync says why.
 import { Badge, Tooltip, type BadgeProps } from '@fluentui/react-components';
-import type { Activity } from '../../../server/http/contract';
+import type { Activity } from '../../../server/http/schemas/activities';
 import { syncLabel } from './labels';
 
 const color: Record<Activity['sync']['state'], BadgeProps['color']> = {

@@ -1,6 +1,7 @@
 // The log-activity form as plain data, and the request it becomes: every field checked with a
 // message the form shows beside it, amounts parsed in each transaction's currency.
-import type { ActivityOutcome, CreateActivityRequest, TransactionItem } from '../../../server/http/contract';
+import type { TransactionItem } from '../../../server/http/schemas/transactions';
+import type { ActivityOutcome, CreateActivityRequest } from '../../../server/http/schemas/activities';
 import { formatMoney, fractionDigits, minorToDecimal } from '../../ui/format';
 import { parseAmount } from './amount';
 import type { LoggableType } from './labels';

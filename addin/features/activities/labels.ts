@@ -1,5 +1,5 @@
 // What the agent reads for each activity type, call outcome, dispute reason and Outlook sync state.
-import type { ActivityOutcome, ActivityStatus, ActivitySyncState, ActivityType } from '../../../server/http/contract';
+import type { ActivityOutcome, ActivityStatus, ActivitySyncState, ActivityType } from '../../../server/http/schemas/activities';
 
 /** The types an agent logs from the pane ('email' activities come from elsewhere). */
 export const LOGGABLE_TYPES = ['call', 'appointment', 'task', 'event', 'note'] as const;

@@ -2,7 +2,7 @@
 // mounted per item and customer, so leaving it cancels every request it started.
 import { makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
-import type { CustomerSummary } from '../../../server/http/contract';
+import type { CustomerSummary } from '../../../server/http/schemas/summary';
 import type { ApiClient } from '../../api/client';
 import { useRequest } from '../../api/useRequest';
 import type { MailHost, MailItemSnapshot } from '../../office/host';

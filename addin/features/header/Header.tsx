@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, MoreHorizontalRegular } from '@fluentui/react-icons';
-import type { CustomerSummary } from '../../../server/http/contract';
+import type { CustomerSummary } from '../../../server/http/schemas/summary';
 import { Money } from '../../ui/Money';
 import { AccountStatusBadge } from '../../ui/StatusBadge';
 import { OverdueTrend } from './OverdueTrend';

@@ -1,7 +1,7 @@
 // Twelve small monthly marks of payment behaviour (paid on time / late / no invoices due),
 // each with a spoken label, so the year's pattern reads at a glance.
 import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import type { PaymentMonth } from '../../../server/http/contract';
+import type { PaymentMonth } from '../../../server/http/schemas/summary';
 import { formatMonth, formatMonthInitial, formatPercent } from '../../ui/format';
 import { useLocale } from '../../ui/locale';
 

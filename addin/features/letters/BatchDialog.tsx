@@ -6,7 +6,7 @@ import {
   Text, tokens,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type JSX } from 'react';
-import type { BatchProposalResponse, LetterBatchResponse, NoLetterReason } from '../../../server/http/contract';
+import type { BatchProposalResponse, LetterBatchResponse, NoLetterReason } from '../../../server/http/schemas/letters';
 import type { ApiClient } from '../../api/client';
 import { useRequest } from '../../api/useRequest';
 import { EmptyState } from '../../ui/EmptyState';

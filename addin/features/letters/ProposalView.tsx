@@ -1,7 +1,7 @@
 // What the customer's next letter will be: its level and fee, the overdue items it lists and the
 // totals; or, when none is due, why not.
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
-import type { LetterProposalResponse, NoLetterReason } from '../../../server/http/contract';
+import type { LetterProposalResponse, NoLetterReason } from '../../../server/http/schemas/letters';
 import { DateText } from '../../ui/DateText';
 import { formatDate } from '../../ui/format';
 import { Money } from '../../ui/Money';

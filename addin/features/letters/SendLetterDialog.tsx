@@ -7,7 +7,7 @@ import {
   MessageBarBody, MessageBarTitle, Spinner, Text, tokens,
 } from '@fluentui/react-components';
 import { useRef, useState, type JSX } from 'react';
-import type { CollectionLetterResponse, LetterDelivery, LetterProposalResponse } from '../../../server/http/contract';
+import type { CollectionLetterResponse, LetterDelivery, LetterProposalResponse } from '../../../server/http/schemas/letters';
 import type { ApiClient } from '../../api/client';
 import { useRequest } from '../../api/useRequest';
 import type { MailHost } from '../../office/host';

@@ -1,7 +1,7 @@
 // "Mentioned in this email": the customer's documents that the subject or body names, with what
 // is still open on each, so the agent sees the invoice the customer writes about at once.
 import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import type { TransactionItem } from '../../../server/http/contract';
+import type { TransactionItem } from '../../../server/http/schemas/transactions';
 import type { ApiClient } from '../../api/client';
 import { useRequest } from '../../api/useRequest';
 import type { MailItemSnapshot } from '../../office/host';

@@ -1,7 +1,7 @@
 // The aging buckets as a table whose bars are plain divs: amounts and percentages are text, so a
 // screen reader reads the same numbers the eye sees; overdue buckets warm from yellow to dark red.
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { AgingBucket } from '../../../server/http/contract';
+import type { AgingBucket } from '../../../server/http/schemas/summary';
 import { formatPercent } from '../../ui/format';
 import { useLocale } from '../../ui/locale';
 import { Money } from '../../ui/Money';

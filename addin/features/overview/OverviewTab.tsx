@@ -1,7 +1,7 @@
 // The overview tab: the aging chart and the figures an agent checks before calling.
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import type { CustomerSummary } from '../../../server/http/contract';
+import type { CustomerSummary } from '../../../server/http/schemas/summary';
 import { DateText } from '../../ui/DateText';
 import { formatNumber, formatPercent } from '../../ui/format';
 import { useLocale } from '../../ui/locale';

@@ -2,7 +2,7 @@
 // customer as a contact so the next email from it resolves by itself.
 import { Button, makeStyles, SearchBox, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { CustomerListItem, CustomerSearchResponse } from '../../../server/http/contract';
+import type { CustomerListItem, CustomerSearchResponse } from '../../../server/http/schemas/customers';
 import { isAbortError, type ApiClient } from '../../api/client';
 import type { MailAddress } from '../../office/host';
 import { useRequest } from '../../api/useRequest';

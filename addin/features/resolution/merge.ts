@@ -1,6 +1,6 @@
 // Merges the lookups of several addresses (compose: every recipient) into one list of customers,
 // each once, a contact match ahead of a domain match.
-import type { LookupMatch } from '../../../server/http/contract';
+import type { LookupMatch } from '../../../server/http/schemas/customers';
 
 export interface CustomerMatch extends LookupMatch {
   /** The address that matched it. */

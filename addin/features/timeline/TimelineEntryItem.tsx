@@ -1,6 +1,6 @@
 // One timeline entry: a one-line summary that expands into its details and settlements.
 import { AccordionHeader, AccordionItem, AccordionPanel, makeStyles, Text, tokens } from '@fluentui/react-components';
-import type { TimelineEntry } from '../../../server/http/contract';
+import type { TimelineEntry } from '../../../server/http/schemas/timeline';
 import { DateText } from '../../ui/DateText';
 import { useLocale } from '../../ui/locale';
 import { Money } from '../../ui/Money';

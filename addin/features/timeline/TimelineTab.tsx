@@ -1,7 +1,7 @@
 // The timeline tab: the last year of the customer's ledger, letters and activities, newest
 // first, grouped by month; every entry expands into its details.
 import { Accordion, makeStyles, tokens } from '@fluentui/react-components';
-import type { TimelineResponse } from '../../../server/http/contract';
+import type { TimelineResponse } from '../../../server/http/schemas/timeline';
 import { useRequest } from '../../api/useRequest';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorBar } from '../../ui/ErrorBar';

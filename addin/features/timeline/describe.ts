@@ -1,7 +1,9 @@
 // How timeline entries read: a one-line label for letters (level and fee) and activities (type and
 // outcome), and each entry's details as label/value pairs in words, dates and amounts of the
 // display language, without the raw fields the summary line already says.
-import type { ActivityOutcome, ActivityStatus, ActivityType, CollectionStatus, TimelineEntry } from '../../../server/http/contract';
+import type { CollectionStatus } from '../../../server/http/schemas/common';
+import type { TimelineEntry } from '../../../server/http/schemas/timeline';
+import type { ActivityOutcome, ActivityStatus, ActivityType } from '../../../server/http/schemas/activities';
 import { collectionStatusLabel } from '../../ui/StatusBadge';
 import { formatDate, formatMoney, formatNumber } from '../../ui/format';
 import { outcomeLabel, statusLabel, syncLabel, typeLabel } from '../activities/labels';

@@ -1,5 +1,5 @@
 // Groups timeline entries by calendar month, newest month first, newest entry first within it.
-import type { TimelineEntry } from '../../../server/http/contract';
+import type { TimelineEntry } from '../../../server/http/schemas/timeline';
 
 export interface MonthGroup {
   /** 'YYYY-MM' */

@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { TransactionItem, TransactionsResponse } from '../../../server/http/contract';
+import type { TransactionItem, TransactionsResponse } from '../../../server/http/schemas/transactions';
 import type { ApiClient } from '../../api/client';
 import { useRequest } from '../../api/useRequest';
 import { EmptyState } from '../../ui/EmptyState';

@@ -1,7 +1,7 @@
 // The columns of the transactions grid (document with its collection status, due date, days late,
 // open amount) and how each sorts.
 import { createTableColumn, TableCellLayout, type TableColumnDefinition } from '@fluentui/react-components';
-import type { TransactionItem } from '../../../server/http/contract';
+import type { TransactionItem } from '../../../server/http/schemas/transactions';
 import { DateText } from '../../ui/DateText';
 import { Money } from '../../ui/Money';
 import { CollectionStatusBadge } from '../../ui/StatusBadge';

@@ -1,7 +1,9 @@
-// Activity reads: one activity or a customer's list as the API returns them, and the activities
-// as timeline entries for the customer timeline.
+// Activity reads: one activity or a customer's list, and the activities as timeline entries for
+// the customer timeline.
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { Activity, IsoDate, TimelineEntry } from '../../http/contract';
+import type { ActivityRecord } from '../../domain/activities';
+import type { TimelineEntry } from '../../domain/timeline';
+import type { IsoDate } from '../../domain/types';
 import type { ActivitiesTable, Database } from '../schema';
 
 export type ActivityRow = Selectable<ActivitiesTable>;
@@ -9,8 +11,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 
-export function toActivity(row: ActivityRow): Activity {
-  const sync: Activity['sync'] = { state: row.sync_state };
+export function toActivityRecord(row: ActivityRow): ActivityRecord {
+  const sync: ActivityRecord['sync'] = { state: row.sync_state };
   if (row.graph_event_id) sync.eventId = row.graph_event_id;
   if (row.graph_task_id) sync.taskId = row.graph_task_id;
   if (row.sync_error) sync.error = row.sync_error;
@@ -23,15 +25,15 @@ export function toActivity(row: ActivityRow): Activity {
     notes: row.notes,
     contact: row.contact,
     durationMinutes: row.duration_minutes,
-    startAt: iso(row.start_at),
-    endAt: iso(row.end_at),
-    dueAt: iso(row.due_at),
-    followUpAt: iso(row.follow_up_at),
+    startAt: row.start_at,
+    endAt: row.end_at,
+    dueAt: row.due_at,
+    followUpAt: row.follow_up_at,
     status: row.status,
     ownerAgentId: row.owner_agent_id,
     ledgerEntryIds: row.ledger_entry_ids,
-    createdAt: iso(row.created_at)!,
-    updatedAt: iso(row.updated_at)!,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
     sync,
     history: row.history,
   };
@@ -46,7 +48,7 @@ export async function findActivityRow(db: Db, id: string, opts: { forUpdate?: bo
 /** The instant an activity is shown at: when it happened, else when it is due, else when logged. */
 const whenSql = sql<Date>`coalesce(start_at, due_at, follow_up_at, created_at)`;
 
-export async function listActivities(db: Db, customerId: string, opts: { limit: number; offset: number }): Promise<Activity[]> {
+export async function listActivities(db: Db, customerId: string, opts: { limit: number; offset: number }): Promise<ActivityRecord[]> {
   const rows = await db
     .selectFrom('activities')
     .selectAll()
@@ -56,7 +58,7 @@ export async function listActivities(db: Db, customerId: string, opts: { limit: 
     .limit(opts.limit)
     .offset(opts.offset)
     .execute();
-  return rows.map(toActivity);
+  return rows.map(toActivityRecord);
 }
 
 /** A customer's activities between two dates (inclusive, UTC days) as timeline entries, newest first. */

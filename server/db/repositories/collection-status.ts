@@ -1,8 +1,9 @@
 // A promise to pay or a dispute recorded on an activity sets the named open transactions' collection
 // status (promise date and amount, or the dispute reason), validated against what is open today.
 import { sql, type Transaction } from 'kysely';
-import type { CreateActivityRequest, IsoDate } from '../../http/contract';
-import { AppError } from '../../http/errors';
+import { checkOpenDebits, checkPromiseDate, checkPromiseItems, type NewActivity } from '../../domain/activities';
+import { invalidField } from '../../domain/errors';
+import type { IsoDate } from '../../domain/types';
 import type { Database } from '../schema';
 import { recordAudit } from './audit';
 import { isUuid } from './customers';
@@ -23,25 +24,17 @@ interface OpenDebit {
 export async function applyCollectionStatus(
   trx: Transaction<Database>,
   customerId: string,
-  input: CreateActivityRequest,
+  input: Pick<NewActivity, 'promise' | 'dispute'>,
   ctx: { agentId: string; today: IsoDate },
 ): Promise<string[]> {
   if (input.promise) {
     const { date, items } = input.promise;
-    if (date < ctx.today) {
-      throw new AppError('invalid_promise', 422, `Field 'promise.date' must be today (${ctx.today}) or later.`, { field: 'promise.date' });
-    }
+    checkPromiseDate(input.promise, ctx.today);
     const debits = await openDebits(trx, customerId, items.map((i) => i.transactionId), ctx.today, 'promise.items');
-    for (const [index, item] of items.entries()) {
+    checkPromiseItems(input.promise, debits);
+    for (const item of items) {
       const debit = debits.get(item.transactionId)!;
-      const field = `promise.items.${index}.amount`;
-      if (item.currency !== debit.currency) {
-        throw new AppError('invalid_promise', 422, `Field 'promise.items.${index}.currency' must be ${debit.currency}, the currency of ${debit.document}.`, { field: `promise.items.${index}.currency` });
-      }
-      if (!Number.isSafeInteger(item.amount) || item.amount <= 0 || BigInt(item.amount) > debit.open) {
-        throw new AppError('invalid_promise', 422, `Field '${field}' must be more than 0 and at most the open amount of ${debit.document} (${debit.open} minor units).`, { field, open: Number(debit.open) });
-      }
-      await setStatus(trx, debit, ctx, { collection_status: 'promise_to_pay', promise_date: date, promise_amount: BigInt(item.amount), dispute_reason: null });
+      await setStatus(trx, debit, ctx, { collection_status: 'promise_to_pay', promise_date: date, promise_amount: item.amount, dispute_reason: null });
     }
     return items.map((i) => i.transactionId);
   }
@@ -57,9 +50,9 @@ export async function applyCollectionStatus(
 
 /** The named transactions, locked, each a debit of this customer with something open today. */
 async function openDebits(trx: Transaction<Database>, customerId: string, ids: string[], today: IsoDate, field: string): Promise<Map<string, OpenDebit>> {
-  if (new Set(ids).size !== ids.length) throw new AppError('invalid_request', 400, `Field '${field}' names a transaction twice.`, { field });
+  if (new Set(ids).size !== ids.length) throw invalidField(field, 'names a transaction twice');
   const bad = ids.find((id) => !isUuid(id));
-  if (bad !== undefined) throw new AppError('invalid_request', 400, `Field '${field}' has '${bad}', which is not a transaction id.`, { field });
+  if (bad !== undefined) throw invalidField(field, `has '${bad}', which is not a transaction id`);
   const rows = await trx
     .selectFrom('ledger_entries as e')
     .select([
@@ -72,11 +65,7 @@ async function openDebits(trx: Transaction<Database>, customerId: string, ids: s
     .forUpdate()
     .execute();
   const found = new Map(rows.map((r) => [r.id, { ...r, open: BigInt(r.open) }]));
-  for (const id of ids) {
-    const debit = found.get(id);
-    if (!debit) throw new AppError('invalid_request', 422, `Field '${field}': ${id} is not an open invoice of this customer.`, { field, id });
-    if (debit.open <= 0n) throw new AppError('invalid_request', 422, `Field '${field}': ${debit.document} is already settled.`, { field, id });
-  }
+  checkOpenDebits(ids, found, field);
   return found;
 }
 

@@ -1,6 +1,6 @@
 // Contacts: linking a sender's address to a customer so that the next email from it resolves.
 import type { Kysely } from 'kysely';
-import type { ContactResponse } from '../../http/contract';
+import type { Contact } from '../../domain/types';
 import type { Database } from '../schema';
 import { recordAudit } from './audit';
 
@@ -8,7 +8,7 @@ import { recordAudit } from './audit';
 export async function linkContact(
   db: Kysely<Database>,
   link: { customerId: string; email: string; name: string | null; actor: string },
-): Promise<ContactResponse | null> {
+): Promise<Contact | null> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('contacts')
@@ -17,7 +17,7 @@ export async function linkContact(
       .returning(['id', 'customer_id', 'email', 'name'])
       .executeTakeFirst();
     if (!row) return null;
-    const contact: ContactResponse = { id: row.id, customerId: row.customer_id, email: row.email, name: row.name };
+    const contact: Contact = { id: row.id, customerId: row.customer_id, email: row.email, name: row.name };
     await recordAudit(trx, { actor: link.actor, action: 'contact.linked', entity: 'contact', entityId: row.id, after: contact });
     return contact;
   });

@@ -1,7 +1,6 @@
 // Customer reads: one customer by id, lookup of an email sender, and paged search.
 import { sql, type Kysely } from 'kysely';
-import type { CustomerListItem, CustomerSummary, LookupMatch } from '../../http/contract';
-import type { CustomerProfile } from '../../domain/types';
+import type { Customer } from '../../domain/types';
 import type { Database } from '../schema';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -11,7 +10,7 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
-export async function findCustomer(db: Kysely<Database>, id: string) {
+export async function findCustomer(db: Kysely<Database>, id: string): Promise<Customer | null> {
   if (!isUuid(id)) return null;
   const row = await db
     .selectFrom('customers')
@@ -21,25 +20,7 @@ export async function findCustomer(db: Kysely<Database>, id: string) {
     ])
     .where('id', '=', id)
     .executeTakeFirst();
-  return row ?? null;
-}
-
-export type CustomerRow = NonNullable<Awaited<ReturnType<typeof findCustomer>>>;
-
-export function toProfile(row: CustomerRow): CustomerProfile {
-  return {
-    id: row.id,
-    account: row.account,
-    name: row.name,
-    currency: row.currency,
-    creditLimit: row.credit_limit,
-    creditRating: row.credit_rating,
-    status: row.status,
-    customerSince: row.customer_since,
-  };
-}
-
-export function toHeader(row: CustomerRow): CustomerSummary['customer'] {
+  if (!row) return null;
   return {
     id: row.id,
     account: row.account,
@@ -48,11 +29,21 @@ export function toHeader(row: CustomerRow): CustomerSummary['customer'] {
     salesArea: row.sales_area,
     paymentTerms: row.payment_terms,
     currency: row.currency,
+    creditLimit: row.credit_limit,
+    creditRating: row.credit_rating,
     status: row.status,
     customerSince: row.customer_since,
     domains: row.domains,
   };
 }
+
+/** A customer a sender belongs to, and whether by one of its contacts or by its mail domain. */
+export interface CustomerMatch extends Pick<Customer, 'id' | 'account' | 'name'> {
+  matchedBy: 'contact' | 'domain';
+}
+
+/** What a search lists of each customer found. */
+export type CustomerListing = Pick<Customer, 'id' | 'account' | 'name' | 'status' | 'currency'>;
 
 /**
  * Customers a sender belongs to: those with a contact of exactly this address first, then those
@@ -63,11 +54,11 @@ export async function lookupCustomers(
   email: string,
   domains: string[],
   limit = 20,
-): Promise<LookupMatch[]> {
+): Promise<CustomerMatch[]> {
   const byContact = db
     .selectFrom('contacts as ct')
     .innerJoin('customers as c', 'c.id', 'ct.customer_id')
-    .select(['c.id', 'c.account', 'c.name', sql<'contact' | 'domain'>`'contact'`.as('matchedBy'), sql<number>`0`.as('rank')])
+    .select(['c.id', 'c.account', 'c.name', sql<CustomerMatch['matchedBy']>`'contact'`.as('matchedBy'), sql<number>`0`.as('rank')])
     .where('ct.email', '=', email);
   const query =
     domains.length === 0
@@ -75,7 +66,7 @@ export async function lookupCustomers(
       : byContact.unionAll(
           db
             .selectFrom('customers as c')
-            .select(['c.id', 'c.account', 'c.name', sql<'contact' | 'domain'>`'domain'`.as('matchedBy'), sql<number>`1`.as('rank')])
+            .select(['c.id', 'c.account', 'c.name', sql<CustomerMatch['matchedBy']>`'domain'`.as('matchedBy'), sql<number>`1`.as('rank')])
             // && (overlap) on text[] is answered by the GIN index on customers.domains.
             .where(sql<boolean>`c.domains && ${sql.val(domains)}::text[]`)
             .where(({ not, exists, selectFrom }) =>
@@ -108,7 +99,7 @@ function likePattern(text: string): string {
 export async function searchCustomers(
   db: Kysely<Database>,
   opts: { search?: string; limit: number; offset: number },
-): Promise<{ items: CustomerListItem[]; total: number }> {
+): Promise<{ items: CustomerListing[]; total: number }> {
   const text = opts.search?.trim().toLowerCase() ?? '';
   let query = db.selectFrom('customers as c');
   if (text !== '') {

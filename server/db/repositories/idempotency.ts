@@ -3,7 +3,7 @@
 // response and changes nothing, and the key reused for a different request is refused (422).
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { AppError } from '../../http/errors';
+import { unprocessable } from '../../domain/errors';
 import type { Database } from '../schema';
 
 export interface StoredResponse {
@@ -41,9 +41,8 @@ export async function storedResponse(db: Kysely<Database>, scope: IdempotencySco
     .executeTakeFirst();
   if (!row) return null;
   if (row.request_hash !== null && row.request_hash !== scope.requestHash) {
-    throw new AppError(
+    throw unprocessable(
       'idempotency_key_reused',
-      422,
       `Header 'Idempotency-Key' '${scope.key}' was already used for a different request: use a new key for a new request.`,
       { field: 'idempotency-key' },
     );
@@ -52,7 +51,7 @@ export async function storedResponse(db: Kysely<Database>, scope: IdempotencySco
 }
 
 /** Inserts the key; false when a concurrent request with the same key got there first. */
-export async function storeResponse(trx: Transaction<Database>, scope: IdempotencyScope, response: StoredResponse): Promise<boolean> {
+async function storeResponse(trx: Transaction<Database>, scope: IdempotencyScope, response: StoredResponse): Promise<boolean> {
   const inserted = await trx
     .insertInto('idempotency_keys')
     .values({
@@ -67,4 +66,30 @@ export async function storeResponse(trx: Transaction<Database>, scope: Idempoten
     .returning('key')
     .executeTakeFirst();
   return inserted !== undefined;
+}
+
+/** A transaction that lost the race for its Idempotency-Key. */
+class KeyTaken extends Error {}
+
+/**
+ * Runs `change` in a transaction that also stores its response under the key (none: no key was
+ * sent). When a concurrent request with the same key committed first, this one's change is rolled
+ * back and the winner's stored response is the answer, marked `replayed`.
+ */
+export async function answerOnce<T>(
+  db: Kysely<Database>,
+  scope: IdempotencyScope | null,
+  change: (trx: Transaction<Database>) => Promise<StoredResponse & { body: T }>,
+): Promise<(StoredResponse & { body: T; replayed: false }) | (StoredResponse & { replayed: true })> {
+  try {
+    const response = await db.transaction().execute(async (trx) => {
+      const answer = await change(trx);
+      if (scope && !(await storeResponse(trx, scope, answer))) throw new KeyTaken();
+      return answer;
+    });
+    return { ...response, replayed: false };
+  } catch (error) {
+    if (!(error instanceof KeyTaken) || !scope) throw error;
+    return { ...(await storedResponse(db, scope))!, replayed: true };
+  }
 }

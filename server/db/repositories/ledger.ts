@@ -63,7 +63,7 @@ interface OpenRow extends EntryRow {
   settled: Array<{ id: string; debitId: string; creditId: string; amount: string; date: IsoDate }>;
 }
 
-function toEntry(row: EntryRow): LedgerEntry {
+export function toEntry(row: EntryRow): LedgerEntry {
   return {
     id: row.id,
     kind: row.kind,

@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { agentForIdentity, DEMO_AGENT, type Agent } from '../../auth/agents';
+import { agentForIdentity, ensureDemoAgent, type Agent } from '../../auth/agents';
 import { assertDevelopmentAllowed, type AuthSettings } from '../../auth/settings';
 import { AUTH_CONFIG_PATH } from '../routes/auth-config';
 import { createTokenVerifier, TokenError, type TokenVerifier, type VerifiedToken } from '../../auth/verify';
@@ -37,14 +37,7 @@ export default fp<AuthPluginOptions>(
     const settings = opts.settings;
 
     if (settings.mode === 'development') {
-      // The demo agent is created holding every role, so a developer can try manager actions
-      // (letter runs, import) on the preview; a role set on it since is kept.
-      await opts.db
-        .insertInto('agents')
-        .values({ entra_oid: DEMO_AGENT.oid, email: DEMO_AGENT.email, name: DEMO_AGENT.name, role: 'admin' })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-      const demo = await agentForIdentity(opts.db, DEMO_AGENT);
+      const demo = await ensureDemoAgent(opts.db);
       app.log.warn(
         '*** DEVELOPMENT AUTH MODE: AUTH_TENANT_ID is not set, every request acts as the demo agent ' +
           `${demo.email}. Allowed only on a loopback HOST; configure Entra ID before anyone else can reach it. ***`,

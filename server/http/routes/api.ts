@@ -1,23 +1,25 @@
-// The JSON API under /api: one plugin per resource, each with its schemas.
+// The JSON API under /api, assembled here and nowhere else: one plugin per branch of the URL tree,
+// each with its schemas.
 import type { FastifyPluginAsync } from 'fastify';
+import activities from './activities';
 import authConfig from './auth-config';
-import contacts from './customers/contacts';
-import lookup from './customers/lookup';
-import search from './customers/search';
-import summary from './customers/summary';
-import timeline from './customers/timeline';
-import transactions from './customers/transactions';
+import customers from './customers';
 import importRoutes from './import';
+import letters from './letters';
 import preview from './preview';
 
-const api: FastifyPluginAsync = async (app) => {
+export interface ApiOptions {
+  /** Whether activities sync to Outlook (Graph configured). */
+  graphEnabled: boolean;
+  /** Called when something was queued in the Graph outbox, so the worker looks at once. */
+  onQueued: () => void;
+}
+
+const api: FastifyPluginAsync<ApiOptions> = async (app, opts) => {
   await app.register(authConfig);
-  await app.register(lookup);
-  await app.register(search);
-  await app.register(summary);
-  await app.register(transactions);
-  await app.register(timeline);
-  await app.register(contacts);
+  await app.register(customers);
+  await app.register(activities, { graphEnabled: opts.graphEnabled, onQueued: opts.onQueued });
+  await app.register(letters, { onQueued: opts.onQueued });
   // The simulated inbox is demo material for the browser preview; a signed-in deployment has none.
   if (app.config.auth.mode === 'development') await app.register(preview);
   await app.register(importRoutes);

@@ -2,7 +2,7 @@
 // that the server runs in development auth mode. Public: the pane asks before it has a token.
 import type { FastifyPluginAsync } from 'fastify';
 import type { AuthSettings } from '../../auth/settings';
-import type { AuthConfigResponse } from '../contract';
+import { authConfigResponse, type AuthConfigResponse } from '../schemas/auth-config';
 
 export const AUTH_CONFIG_PATH = '/api/auth/config';
 
@@ -18,8 +18,6 @@ export function authConfigFor(settings: AuthSettings): AuthConfigResponse {
   };
 }
 
-const nullableString = { type: ['string', 'null'] } as const;
-
 const authConfig: FastifyPluginAsync = async (app) => {
   app.get<{ Reply: AuthConfigResponse }>(
     '/auth/config',
@@ -27,18 +25,7 @@ const authConfig: FastifyPluginAsync = async (app) => {
       schema: {
         tags: ['system'],
         summary: 'How the task pane signs in (no token needed)',
-        response: {
-          200: {
-            type: 'object',
-            required: ['mode', 'clientId', 'authority', 'apiScope'],
-            properties: {
-              mode: { type: 'string', enum: ['development', 'entra'] },
-              clientId: nullableString,
-              authority: nullableString,
-              apiScope: nullableString,
-            },
-          },
-        },
+        response: { 200: authConfigResponse },
       },
     },
     async () => authConfigFor(app.config.auth),

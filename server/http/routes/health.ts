@@ -1,6 +1,6 @@
 // GET /healthz : the process is up and its database answers (for load balancers and start scripts).
-import { sql } from 'kysely';
 import type { FastifyPluginAsync } from 'fastify';
+import { pingDatabase } from '../../db/repositories/health';
 import { apiErrorSchema } from '../schemas/common';
 
 const health: FastifyPluginAsync = async (app) => {
@@ -18,7 +18,7 @@ const health: FastifyPluginAsync = async (app) => {
     },
     async (request, reply) => {
       try {
-        await sql`select 1`.execute(app.db);
+        await pingDatabase(app.db);
         return { status: 'ok' as const };
       } catch (error) {
         request.log.error({ err: error }, 'Health check: database unreachable');

@@ -1,16 +1,16 @@
 // POST /api/import: a multipart upload of one or more CSV/JSON files (customers, contacts, ledger,
 // settlements, in any order), saved to temporary files first, then imported as one set: 200 with
-// the counts, 422 with every bad row when the set is rejected (nothing saved), 400 without a file,
-// 403 unless the agent is a manager or an administrator.
+// the counts, 422 with every bad row when the set is rejected (nothing saved; the import's
+// ImportRejectedError), 400 without a file, 403 unless the agent is a manager or an administrator.
 import { createReadStream } from 'node:fs';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SavedMultipartFile } from '@fastify/multipart';
-import type { ImportResponse } from '../contract';
 import { AppError } from '../errors';
 import { requireRole } from '../roles';
-import { importFiles, ImportRejectedError, type ImportSource } from '../../import/index';
+import { importFiles, type ImportReport, type ImportSource } from '../../import/index';
 import { apiErrorSchema } from '../schemas/common';
+import { importRejectedResponse, importResponse, type ImportResponse } from '../schemas/import';
 
 // Each upload is spooled to a temporary file first: the limits bound the disk one request can fill.
 // Bigger ledgers go through `npm run import`, which streams from disk.
@@ -22,27 +22,8 @@ export interface ImportRoutesOptions {
   maxFileBytes?: number;
 }
 
-const importResponse = {
-  type: 'object',
-  required: ['files', 'inserted', 'updated', 'unchanged'],
-  properties: {
-    files: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['file', 'kind', 'rows'],
-        properties: {
-          file: { type: 'string' },
-          kind: { type: 'string', enum: ['customers', 'contacts', 'ledger', 'settlements'] },
-          rows: { type: 'integer' },
-        },
-      },
-    },
-    inserted: { type: 'integer' },
-    updated: { type: 'integer' },
-    unchanged: { type: 'integer', description: 'Rows identical to what was already saved' },
-  },
-} as const;
+/** The import's report is the response field for field. */
+const toResponse = (report: ImportReport): ImportResponse => report;
 
 export default async function importRoutes(app: FastifyInstance, opts: ImportRoutesOptions = {}): Promise<void> {
   const limits = { fileSize: opts.maxFileBytes ?? MAX_FILE_BYTES, files: MAX_FILES };
@@ -57,7 +38,7 @@ export default async function importRoutes(app: FastifyInstance, opts: ImportRou
         tags: ['import'],
         summary: 'Import customers, contacts, ledger entries and settlements from CSV or JSON files (all or nothing)',
         consumes: ['multipart/form-data'],
-        response: { 200: importResponse, 400: apiErrorSchema, 403: apiErrorSchema, 413: apiErrorSchema, 422: apiErrorSchema },
+        response: { 200: importResponse, 400: apiErrorSchema, 403: apiErrorSchema, 413: apiErrorSchema, 422: importRejectedResponse },
       },
     },
     async (request) => {
@@ -72,15 +53,11 @@ export default async function importRoutes(app: FastifyInstance, opts: ImportRou
         name: file.filename || `file-${i + 1}`,
         open: () => createReadStream(file.filepath),
       }));
-      try {
-        return await importFiles(app.db, sources, {
-          accountingCurrency: app.config.accountingCurrency,
-          actor: request.agent.id,
-        });
-      } catch (error) {
-        if (!(error instanceof ImportRejectedError)) throw error;
-        throw new AppError('import_rejected', 422, error.message, { errors: error.errors, total: error.total });
-      }
+      const report = await importFiles(app.dbHandle, sources, {
+        accountingCurrency: app.config.accountingCurrency,
+        actor: request.agent.id,
+      });
+      return toResponse(report);
     },
   );
 }

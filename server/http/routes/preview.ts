@@ -1,11 +1,13 @@
 // GET /api/preview/mailbox : the simulated inbox of the browser preview, drawn from the customers
 // and ledger in the database (the demo company, or any imported one).
 import type { FastifyPluginAsync } from 'fastify';
-import { demoMailbox } from '../../demo/mailbox';
-import type { PreviewMailboxResponse } from '../contract';
+import { demoMailbox, type DemoEmail } from '../../demo/mailbox';
 import { queryDate, today } from '../params';
 import { asOfQuery, errorResponses } from '../schemas/common';
-import { previewMailboxResponse } from '../schemas/preview';
+import { previewMailboxResponse, type PreviewEmail, type PreviewMailboxResponse } from '../schemas/preview';
+
+/** The demo's email is the API's field for field. */
+const toPreviewEmail = (email: DemoEmail): PreviewEmail => email;
 
 const preview: FastifyPluginAsync = async (app) => {
   app.get<{ Querystring: { asOf?: string }; Reply: PreviewMailboxResponse }>(
@@ -20,7 +22,7 @@ const preview: FastifyPluginAsync = async (app) => {
     },
     async (request) => {
       const asOf = queryDate(request.query.asOf, 'asOf', today(app.config.companyTimeZone));
-      return { emails: await demoMailbox(app.db, asOf) };
+      return { emails: (await demoMailbox(app.db, asOf)).map(toPreviewEmail) };
     },
   );
 };

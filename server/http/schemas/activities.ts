@@ -1,10 +1,14 @@
 // JSON Schemas of the activities API: what a call, task, appointment, event or note may carry, and
-// the activity the server answers with (sync state included).
-import { currencyCode, isoDate, text } from './common';
+// the activity the server answers with (sync state included); and the API's types made from them.
+import { ACTIVITY_OUTCOMES, ACTIVITY_STATUSES, ACTIVITY_SYNC_STATES, ACTIVITY_TYPES } from '../../domain/activities';
+import { currencyCode, isoDate, text, type JsonOf } from './common';
 
 const nullableInstant = { type: ['string', 'null'], format: 'date-time' } as const;
 const nullableText = (max: number) => ({ type: ['string', 'null'], maxLength: max, pattern: '^[^\\u0000]*$' }) as const;
-const outcome = { type: ['string', 'null'], enum: ['reached', 'left_message', 'no_answer', 'promise_to_pay', 'dispute', 'wrong_contact', null] } as const;
+const activityType = { type: 'string', enum: ACTIVITY_TYPES } as const;
+const outcome = { type: ['string', 'null'], enum: [...ACTIVITY_OUTCOMES, null] } as const;
+const status = { type: 'string', enum: ACTIVITY_STATUSES } as const;
+const syncState = { type: 'string', enum: ACTIVITY_SYNC_STATES } as const;
 const uuid = { type: 'string', format: 'uuid' } as const;
 
 const editable = {
@@ -24,7 +28,7 @@ export const createActivityBody = {
   additionalProperties: false,
   required: ['type', 'purpose'],
   properties: {
-    type: { type: 'string', enum: ['call', 'task', 'appointment', 'event', 'note', 'email'] },
+    type: activityType,
     ...editable,
     purpose: { ...editable.purpose, minLength: 1 },
     ledgerEntryIds: { type: 'array', items: uuid, maxItems: 500 },
@@ -66,28 +70,46 @@ export const updateActivityBody = {
   properties: {
     ...editable,
     purpose: { ...editable.purpose, minLength: 1 },
-    status: { type: 'string', enum: ['open', 'completed', 'cancelled'] },
+    status,
   },
 } as const;
 
-const instantOrNull = { type: ['string', 'null'] } as const;
+const stringOrNull = { type: ['string', 'null'] } as const;
+
+const historyItem = {
+  type: 'object',
+  required: ['at', 'source', 'actor', 'changes'],
+  additionalProperties: true,
+  properties: {
+    at: { type: 'string' },
+    source: { type: 'string', enum: ['app', 'outlook'] },
+    actor: stringOrNull,
+    /** Column name → its value before and after. */
+    changes: { type: 'object', additionalProperties: { type: 'object', required: ['from', 'to'], properties: { from: {}, to: {} } } },
+    superseded: { type: 'boolean', description: 'A change that lost to a later one (last change wins); kept so both sides show' },
+  },
+} as const;
 
 export const activitySchema = {
   type: 'object',
+  required: [
+    'id', 'customerId', 'type', 'purpose', 'outcome', 'notes', 'contact', 'durationMinutes', 'startAt', 'endAt', 'dueAt',
+    'followUpAt', 'status', 'ownerAgentId', 'ledgerEntryIds', 'createdAt', 'updatedAt', 'sync', 'history',
+  ],
   properties: {
     id: { type: 'string' },
     customerId: { type: 'string' },
-    type: { type: 'string' },
+    type: activityType,
     purpose: { type: 'string' },
-    outcome: instantOrNull,
-    notes: instantOrNull,
-    contact: instantOrNull,
+    outcome,
+    notes: stringOrNull,
+    contact: stringOrNull,
     durationMinutes: { type: ['integer', 'null'] },
-    startAt: instantOrNull,
-    endAt: instantOrNull,
-    dueAt: instantOrNull,
-    followUpAt: instantOrNull,
-    status: { type: 'string' },
+    startAt: stringOrNull,
+    endAt: stringOrNull,
+    dueAt: stringOrNull,
+    followUpAt: stringOrNull,
+    status,
     ownerAgentId: { type: 'string' },
     ledgerEntryIds: { type: 'array', items: { type: 'string' } },
     createdAt: { type: 'string' },
@@ -95,15 +117,22 @@ export const activitySchema = {
     sync: {
       type: 'object',
       required: ['state'],
+      description: 'Outlook calendar / To Do sync: not_configured when the server has no Graph access',
       properties: {
-        state: { type: 'string', enum: ['not_configured', 'pending', 'synced', 'failed'] },
+        state: syncState,
         eventId: { type: 'string' },
         taskId: { type: 'string' },
         error: { type: 'string' },
       },
     },
-    history: { type: 'array', items: { type: 'object', additionalProperties: true } },
+    history: { type: 'array', items: historyItem },
   },
+} as const;
+
+export const activityListResponse = {
+  type: 'object',
+  required: ['items'],
+  properties: { items: { type: 'array', items: activitySchema } },
 } as const;
 
 export const activityListQuery = {
@@ -118,3 +147,22 @@ export const idempotencyHeaders = {
   type: 'object',
   properties: { 'idempotency-key': { type: 'string', minLength: 1, maxLength: 200 } },
 } as const;
+
+/** Any string: a malformed id is answered 404 like an unknown one, not 400. */
+export const activityIdParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', description: 'Activity id (uuid)' } },
+} as const;
+
+export type ActivityType = JsonOf<typeof activityType>;
+export type ActivityOutcome = NonNullable<JsonOf<typeof outcome>>;
+export type ActivityStatus = JsonOf<typeof status>;
+export type ActivitySyncState = JsonOf<typeof syncState>;
+/** POST /api/customers/:id/activities (header Idempotency-Key replays the first result). */
+export type CreateActivityRequest = JsonOf<typeof createActivityBody>;
+/** PATCH /api/activities/:id: edit, complete (status completed) or cancel (status cancelled). */
+export type UpdateActivityRequest = JsonOf<typeof updateActivityBody>;
+export type ActivityHistoryItem = JsonOf<typeof historyItem>;
+export type Activity = JsonOf<typeof activitySchema>;
+export type ActivityListResponse = JsonOf<typeof activityListResponse>;

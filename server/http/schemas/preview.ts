@@ -1,4 +1,6 @@
-// Schema of GET /api/preview/mailbox (PreviewMailboxResponse in ../contract.ts).
+// Schema of GET /api/preview/mailbox, the browser preview's simulated inbox, and its JSON types.
+import type { JsonOf } from './common';
+
 const address = {
   type: 'object',
   required: ['displayName', 'emailAddress'],
@@ -26,3 +28,7 @@ export const previewMailboxResponse = {
     },
   },
 } as const;
+
+export type PreviewMailboxResponse = JsonOf<typeof previewMailboxResponse>;
+/** A simulated email: `receivedAt` is an ISO 8601 UTC instant. */
+export type PreviewEmail = PreviewMailboxResponse['emails'][number];

@@ -1,4 +1,5 @@
-// Schema of GET /api/customers/:id/summary (CustomerSummary in ../contract.ts).
+// Schema of GET /api/customers/:id/summary and the types of the JSON it describes (CustomerSummary
+// and its parts).
 import {
   accountStatus,
   currencyCode,
@@ -7,6 +8,7 @@ import {
   nullableIsoDate,
   nullableMinor,
   nullableString,
+  type JsonOf,
 } from './common';
 
 const nullableNumber = { type: ['number', 'null'] } as const;
@@ -22,7 +24,7 @@ const customerHeader = {
     group: nullableString,
     salesArea: nullableString,
     paymentTerms: nullableString,
-    currency: currencyCode,
+    currency: { ...currencyCode, description: "The customer's own transaction currency" },
     status: accountStatus,
     customerSince: nullableIsoDate,
     domains: { type: 'array', items: { type: 'string' } },
@@ -32,21 +34,35 @@ const customerHeader = {
 const agingBucket = {
   type: 'object',
   required: ['label', 'fromDays', 'toDays', 'amount'],
-  properties: { label: { type: 'string' }, fromDays: nullableInteger, toDays: nullableInteger, amount: minor },
+  properties: {
+    label: { type: 'string' },
+    fromDays: { ...nullableInteger, description: "Inclusive lower bound of days overdue; 'Current' is { fromDays: null, toDays: 0 }" },
+    toDays: { ...nullableInteger, description: 'Inclusive upper bound; null for the open-ended last bucket' },
+    amount: minor,
+  },
 } as const;
+export type AgingBucket = JsonOf<typeof agingBucket>;
 
 const paymentMonth = {
   type: 'object',
   required: ['month', 'invoices', 'paidOnTime', 'paidLate', 'unpaid', 'state'],
   properties: {
     month: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
-    invoices: { type: 'integer' },
+    invoices: { type: 'integer', description: 'Invoices due in that month' },
     paidOnTime: { type: 'integer' },
     paidLate: { type: 'integer' },
-    unpaid: { type: 'integer' },
+    unpaid: { type: 'integer', description: 'Due that month and still open (or settled after the as-of date)' },
     state: { type: 'string', enum: ['on_time', 'late', 'none'] },
   },
 } as const;
+export type PaymentMonth = JsonOf<typeof paymentMonth>;
+
+const currencyBalance = {
+  type: 'object',
+  required: ['currency', 'balance', 'overdue'],
+  properties: { currency: currencyCode, balance: minor, overdue: minor },
+} as const;
+export type CurrencyBalance = JsonOf<typeof currencyBalance>;
 
 export const summaryResponse = {
   type: 'object',
@@ -68,25 +84,22 @@ export const summaryResponse = {
     aging: { type: 'array', items: agingBucket },
     overdueHistory: {
       type: 'array',
+      description: '60 days prior, 30 days prior, the as-of date: oldest first',
       items: { type: 'object', required: ['asOf', 'amount'], properties: { asOf: isoDate, amount: minor } },
     },
     outstandingInvoices: { type: 'integer' },
-    balancesByCurrency: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['currency', 'balance', 'overdue'],
-        properties: { currency: currencyCode, balance: minor, overdue: minor },
-      },
-    },
+    balancesByCurrency: { type: 'array', items: currencyBalance },
     paymentHistory: {
       type: 'object',
       required: ['onTimeShare', 'averageDaysLate', 'dso', 'months'],
       properties: {
-        onTimeShare: nullableNumber,
-        averageDaysLate: nullableNumber,
-        dso: nullableNumber,
-        months: { type: 'array', items: paymentMonth },
+        onTimeShare: {
+          ...nullableNumber,
+          description: 'Share (0..1) of invoices settled in the last 12 months that were settled by their due date',
+        },
+        averageDaysLate: { ...nullableNumber, description: 'Amount-weighted average days late over the same invoices (early counts as 0)' },
+        dso: { ...nullableNumber, description: 'Days sales outstanding: balance / invoiced in the last 90 days × 90' },
+        months: { type: 'array', items: paymentMonth, description: 'The 12 months up to the as-of date, oldest first' },
       },
     },
     collection: {
@@ -100,3 +113,4 @@ export const summaryResponse = {
     },
   },
 } as const;
+export type CustomerSummary = JsonOf<typeof summaryResponse>;

@@ -1,5 +1,5 @@
-// Schemas of GET /api/customers/:id/transactions and /timeline (TransactionsResponse and
-// TimelineResponse in ../contract.ts).
+// Schema of GET /api/customers/:id/transactions and the types of the JSON it describes
+// (TransactionsResponse and its items).
 import {
   collectionStatus,
   currencyCode,
@@ -9,6 +9,7 @@ import {
   nullableIsoDate,
   nullableMinor,
   nullableString,
+  type JsonOf,
 } from './common';
 
 export const transactionsQuery = {
@@ -31,11 +32,11 @@ const transactionItem = {
     document: { type: 'string' },
     postingDate: isoDate,
     dueDate: nullableIsoDate,
-    currency: currencyCode,
+    currency: { ...currencyCode, description: 'Transaction currency of amount and open' },
     amount: minor,
     open: minor,
-    openAccounting: minor,
-    daysOverdue: { type: 'integer' },
+    openAccounting: { ...minor, description: 'Integer minor units of the accounting currency' },
+    daysOverdue: { type: 'integer', description: '0 when not overdue (and for credits)' },
     collectionStatus,
     statusDate: nullableIsoDate,
     promiseDate: nullableIsoDate,
@@ -43,6 +44,7 @@ const transactionItem = {
     disputeReason: nullableString,
   },
 } as const;
+export type TransactionItem = JsonOf<typeof transactionItem>;
 
 export const transactionsResponse = {
   type: 'object',
@@ -53,47 +55,9 @@ export const transactionsResponse = {
     items: { type: 'array', items: transactionItem },
     totals: {
       type: 'array',
+      description: 'Open amount per transaction currency',
       items: { type: 'object', required: ['currency', 'open'], properties: { currency: currencyCode, open: minor } },
     },
   },
 } as const;
-
-export const timelineQuery = {
-  type: 'object',
-  properties: {
-    from: { ...isoDate, description: 'First day; default 12 months before `to`' },
-    to: { ...isoDate, description: "Last day; default today in the company's time zone" },
-  },
-} as const;
-
-const settlementRef = {
-  type: 'object',
-  required: ['document', 'kind', 'date', 'amount'],
-  properties: { document: { type: 'string' }, kind: ledgerKind, date: isoDate, amount: minor },
-} as const;
-
-const timelineEntry = {
-  type: 'object',
-  required: ['id', 'type', 'date', 'title', 'currency', 'amount', 'dueDate', 'open', 'settlements', 'details'],
-  properties: {
-    id: { type: 'string' },
-    type: { type: 'string', enum: [...ledgerKind.enum, 'letter', 'activity'] },
-    date: isoDate,
-    title: { type: 'string' },
-    currency: { type: ['string', 'null'] },
-    amount: nullableMinor,
-    dueDate: nullableIsoDate,
-    open: nullableMinor,
-    settlements: { type: 'array', items: settlementRef },
-    details: {
-      type: 'object',
-      additionalProperties: { type: ['string', 'number', 'null'] },
-    },
-  },
-} as const;
-
-export const timelineResponse = {
-  type: 'object',
-  required: ['from', 'to', 'entries'],
-  properties: { from: isoDate, to: isoDate, entries: { type: 'array', items: timelineEntry } },
-} as const;
+export type TransactionsResponse = JsonOf<typeof transactionsResponse>;

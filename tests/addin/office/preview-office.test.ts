@@ -1,7 +1,7 @@
 // The preview's stand-in Office behaves like Outlook for the pane's adapter: selecting an email in
 // the simulated mailbox reaches the pane through the same createOfficeHost and ItemChanged path.
 import { describe, expect, it, vi } from 'vitest';
-import type { PreviewEmail } from '../../../server/http/contract';
+import type { PreviewEmail } from '../../../server/http/schemas/preview';
 import { createOfficeHost, toRestId } from '../../../addin/office/mailbox';
 import { findPreviewOffice, publishPreviewOffice } from '../../../addin/office/preview-bridge';
 import { createPreviewOffice, ewsIdFor } from '../../../addin/preview/fake-office';

@@ -3,15 +3,10 @@ import { act } from '@testing-library/react';
 import { vi } from 'vitest';
 import type { ApiClient } from '../../../addin/api/client';
 import type { MailHost, MailItemSnapshot } from '../../../addin/office/host';
-import type {
-  CustomerSearchResponse,
-  CustomerSummary,
-  LookupResponse,
-  LookupMatch,
-  TimelineResponse,
-  TransactionItem,
-  TransactionsResponse,
-} from '../../../server/http/contract';
+import type { CustomerSearchResponse, LookupMatch, LookupResponse } from '../../../server/http/schemas/customers';
+import type { CustomerSummary } from '../../../server/http/schemas/summary';
+import type { TimelineResponse } from '../../../server/http/schemas/timeline';
+import type { TransactionItem, TransactionsResponse } from '../../../server/http/schemas/transactions';
 
 export class FakeHost implements MailHost {
   displayLanguage = 'en-US';

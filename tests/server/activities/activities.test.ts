@@ -2,8 +2,8 @@
 // dispute updates the named transactions atomically with the activity and its audit trail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activityTimelineEntries } from '../../../server/db/repositories/activities';
-import type { Activity } from '../../../server/http/contract';
 import { todayIn } from '../../../server/domain/dates';
+import type { Activity } from '../../../server/http/schemas/activities';
 import { openTestApp, seedCustomers, type TestApp } from '../http/world';
 
 let t: TestApp;

@@ -9,6 +9,7 @@ import { ageLedger } from '../../../server/domain/aging';
 import { addDays } from '../../../server/domain/dates';
 import { ledgerAsOf } from '../../../server/domain/ledger-asof';
 import { listTransactions } from '../../../server/domain/transactions';
+import { transactionsJson } from '../../../server/http/mappers/transactions';
 import type { AgingPeriod } from '../../../server/domain/types';
 import { loadDemo } from '../../../server/demo/load';
 import { importFiles } from '../../../server/import/index';
@@ -28,7 +29,7 @@ describe.each(testDatabases)('open items on $name', ({ name, skipReason }) => {
   beforeAll(async () => {
     if (skipReason) return;
     handle = await openTestDatabase(name);
-    await loadDemo(handle.db, { asOf: TODAY, accountingCurrency: 'USD', customers: 30 });
+    await loadDemo(handle, { asOf: TODAY, accountingCurrency: 'USD', customers: 30 });
   }, 120_000);
   afterAll(async () => handle?.close());
 
@@ -73,7 +74,7 @@ describe.each(testDatabases)('open items on $name', ({ name, skipReason }) => {
   });
 
   it.skipIf(skipReason)('a payment left open after settling a closed invoice shows what is left of it (minor units)', async () => {
-    await importFiles(handle.db, [
+    await importFiles(handle, [
       file('customers.csv', 'account,name,currency\nOVERPAID,Overpaid Ltd,USD\n'),
       file('ledger.csv', [
         LEDGER_HEADER,
@@ -85,7 +86,7 @@ describe.each(testDatabases)('open items on $name', ({ name, skipReason }) => {
     ], { accountingCurrency: 'USD', actor: 'test' });
     const { id } = await handle.db.selectFrom('customers').select('id').where('account', '=', 'OVERPAID').executeTakeFirstOrThrow();
     const open = await loadOpenLedger(handle.db, id, TODAY);
-    const listed = listTransactions(open.entries, open.settlements, TODAY, 'open', 'USD', { subset: true });
+    const listed = transactionsJson(listTransactions(open.entries, open.settlements, TODAY, 'open', 'USD', { subset: true }));
     expect(open.entries.map((e) => e.document).sort()).toEqual(['INV-2', 'PAY-1']);
     expect(listed.items.map((i) => [i.document, i.open])).toEqual([['PAY-1', -35000], ['INV-2', 5000]]);
     expect(listed.totals).toEqual([{ currency: 'USD', open: -30000 }]);

@@ -51,7 +51,7 @@ describe.each(testDatabases)('settled totals on $name', ({ name, skipReason }) =
   it.skipIf(skipReason)('match the settlements after the demo company is imported', async () => {
     const handle = await openTestDatabase(name);
     try {
-      await loadDemo(handle.db, { asOf: '2026-11-24', accountingCurrency: 'USD', customers: 40 });
+      await loadDemo(handle, { asOf: '2026-11-24', accountingCurrency: 'USD', customers: 40 });
       const counts = await sql<{ closed: string; partly: string }>`
         select count(*) filter (where closed_on is not null)::text as closed,
           count(*) filter (where closed_on is null and settled_amount > 0)::text as partly
@@ -68,14 +68,14 @@ describe.each(testDatabases)('settled totals on $name', ({ name, skipReason }) =
   it.skipIf(skipReason)('follow a second import that settles existing entries further', async () => {
     const handle = await openTestDatabase(name);
     try {
-      await importFiles(handle.db, [
+      await importFiles(handle, [
         customersCsv(),
         ledgerCsv('I1,C-1,invoice,INV-1,2026-01-10,2026-02-09,USD,1000.00,', 'P1,C-1,payment,PAY-1,2026-02-01,,USD,-400.00,'),
         settlementsCsv('I1,P1,300.00,2026-02-01'),
       ], opts);
       expect(await entry(handle.db, 'I1')).toMatchObject({ settled_amount: 30000n, last_settled_on: '2026-02-01', closed_on: null });
 
-      await importFiles(handle.db, [
+      await importFiles(handle, [
         ledgerCsv('P2,C-1,payment,PAY-2,2026-03-05,,USD,-700.00,'),
         settlementsCsv('I1,P1,300.00,2026-02-01', 'I1,P2,700.00,2026-03-05'),
       ], opts);
@@ -91,7 +91,7 @@ describe.each(testDatabases)('settled totals on $name', ({ name, skipReason }) =
   it.skipIf(skipReason)('follow direct inserts, updates and deletes of settlements', async () => {
     const handle = await openTestDatabase(name);
     try {
-      await importFiles(handle.db, [
+      await importFiles(handle, [
         customersCsv(),
         ledgerCsv('I1,C-1,invoice,INV-1,2026-01-10,2026-02-09,USD,500.00,', 'P1,C-1,payment,PAY-1,2026-02-01,,USD,-500.00,'),
       ], opts);

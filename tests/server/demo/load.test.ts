@@ -4,9 +4,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../../server/db/kysely';
 import { isPublicMailDomain } from '../../../server/domain/public-domains';
-import type { ImportResponse, PreviewEmail } from '../../../server/http/contract';
 import { loadDemo } from '../../../server/demo/load';
-import { demoMailbox } from '../../../server/demo/mailbox';
+import { demoMailbox, type DemoEmail } from '../../../server/demo/mailbox';
+import type { ImportReport } from '../../../server/import/index';
 import { openTestDatabase, testDatabases } from '../../support/db';
 import { generatedRecords } from './generated';
 
@@ -15,13 +15,13 @@ const expected = generatedRecords({ customers: 300, asOf });
 
 describe.each(testDatabases)('demo company on $name', ({ name, skipReason }) => {
   let handle: DatabaseHandle;
-  let report: ImportResponse | null;
-  let mailbox: PreviewEmail[];
+  let report: ImportReport | null;
+  let mailbox: DemoEmail[];
 
   beforeAll(async () => {
     if (skipReason) return;
     handle = await openTestDatabase(name);
-    report = await loadDemo(handle.db, { asOf, accountingCurrency: 'USD' });
+    report = await loadDemo(handle, { asOf, accountingCurrency: 'USD' });
     mailbox = await demoMailbox(handle.db, asOf);
   });
   afterAll(async () => handle?.close());
@@ -57,7 +57,7 @@ describe.each(testDatabases)('demo company on $name', ({ name, skipReason }) => 
   });
 
   it.skipIf(skipReason)('leaves a database that already holds customers alone', async () => {
-    expect(await loadDemo(handle.db, { asOf, accountingCurrency: 'USD', customers: 5 })).toBeNull();
+    expect(await loadDemo(handle, { asOf, accountingCurrency: 'USD', customers: 5 })).toBeNull();
   });
 
   it.skipIf(skipReason)('writes 8 to 12 emails, newest first, the same on every call', async () => {

@@ -1,14 +1,16 @@
 // The hand-computed customer of tests/support/hand-computed.ts: summarize() must match the
-// arithmetic written there, as of today and as of a past date.
+// arithmetic written there, as of today and as of a past date (read as the API's JSON, in which the
+// expected figures are written).
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../../server/domain/summary';
+import { summaryJson } from '../../../server/http/mappers/summary';
 import { ACCOUNTING_CURRENCY, expected, handComputedDomain } from '../../support/hand-computed';
 
 describe.each([
   ['today', expected.today],
   ['a past date', expected.past],
 ])('the hand-computed customer as of %s', (_, want) => {
-  const summary = summarize({ ...handComputedDomain(), asOf: want.asOf, accountingCurrency: ACCOUNTING_CURRENCY });
+  const summary = summaryJson(summarize({ ...handComputedDomain(), asOf: want.asOf, accountingCurrency: ACCOUNTING_CURRENCY }));
 
   it('has the hand-computed balance, overdue and remaining credit', () => {
     expect(summary).toMatchObject({

@@ -1,12 +1,15 @@
-// summarize(): the options and the rating source (the figures themselves: hand-computed.test.ts).
+// summarize(): the options and the rating source (the figures themselves: hand-computed.test.ts),
+// read as the API's JSON.
 import { describe, expect, it } from 'vitest';
-import { summarize, type SummaryInput } from '../../../server/domain/summary';
+import { summarize as summarizeDomain, type SummaryInput } from '../../../server/domain/summary';
+import { summaryJson } from '../../../server/http/mappers/summary';
 import type { CustomerProfile } from '../../../server/domain/types';
 import { entry } from './builders';
 
 const profile: CustomerProfile = {
   id: 'c', account: 'C-1', name: 'C', currency: 'USD', creditLimit: null, creditRating: null, status: 'active', customerSince: null,
 };
+const summarize = (input: SummaryInput) => summaryJson(summarizeDomain(input));
 const input = (over: Partial<SummaryInput>): SummaryInput => ({
   profile,
   entries: [entry({ id: 'inv', amount: 500n, postingDate: '2026-01-01', dueDate: '2026-03-01' })],

@@ -1,7 +1,9 @@
-// The ledger timeline: newest first, settlements shown from both sides, merged with other events.
+// The ledger timeline: newest first, settlements shown from both sides, merged with other events
+// (read as the API's JSON).
 import { describe, expect, it } from 'vitest';
-import type { TimelineEntry } from '../../../server/http/contract';
 import { buildTimeline, mergeTimeline } from '../../../server/domain/timeline';
+import { timelineEntryJson } from '../../../server/http/mappers/timeline';
+import type { TimelineEntry } from '../../../server/http/schemas/timeline';
 import { entry, settle } from './builders';
 
 const entries = [
@@ -14,7 +16,7 @@ const entries = [
 const settlements = [settle('inv', 'pay', 400n, '2026-02-01'), settle('inv', 'cn', 100n, '2026-03-01')];
 
 describe('buildTimeline', () => {
-  const timeline = buildTimeline(entries, settlements, '2025-06-01', '2026-12-31', '2026-02-15');
+  const timeline = buildTimeline(entries, settlements, '2025-06-01', '2026-12-31', '2026-02-15').map(timelineEntryJson);
 
   it('lists the entries in the window newest first', () => {
     expect(timeline.map((t) => t.title)).toEqual(['PAY-1', 'CN-1', 'INV-1']);

@@ -1,6 +1,8 @@
-// The transactions list as of a date: open filter, order, per-currency totals, statuses.
+// The transactions list as of a date: open filter, order, per-currency totals, statuses (read as
+// the API's JSON).
 import { describe, expect, it } from 'vitest';
-import { listTransactions } from '../../../server/domain/transactions';
+import { listTransactions as listDomain } from '../../../server/domain/transactions';
+import { transactionsJson } from '../../../server/http/mappers/transactions';
 import { entry, settle } from './builders';
 
 const entries = [
@@ -12,6 +14,7 @@ const entries = [
   entry({ id: 'eur-pay', document: 'PAY-2', amount: -2500n, amountAccounting: -2700n, currency: 'EUR', postingDate: '2026-02-07' }),
   entry({ id: 'future', document: 'INV-9', amount: 1n, postingDate: '2026-04-01' }),
 ];
+const listTransactions = (...args: Parameters<typeof listDomain>) => transactionsJson(listDomain(...args));
 const settlements = [settle('paid', 'pay', 700n, '2026-02-05'), settle('late', 'eur-pay', 2500n, '2026-02-07')];
 
 describe('listTransactions', () => {

@@ -1,11 +1,12 @@
 // A small world for the Graph sync tests: the Graph test server, the app in development auth mode
 // pointed at it (the in-process worker off, so tests drive workers themselves), and a customer.
 import type { Kysely } from 'kysely';
-import type { Activity, CreateActivityRequest } from '../../../server/http/contract';
 import type { Database } from '../../../server/db/schema';
-import { OutboxWorker, type Logger, type OutboxWorkerOptions } from '../../../server/graph/worker';
+import type { Logger } from '../../../server/graph/logger';
+import { OutboxWorker, type OutboxWorkerOptions } from '../../../server/graph/worker';
 import type { GraphSettings } from '../../../server/graph/settings';
 import { devTokenSource } from '../../../server/graph/tokens';
+import type { Activity, CreateActivityRequest } from '../../../server/http/schemas/activities';
 import { startGraphServer, type GraphTestServer } from '../../support/graph-server';
 import type { TestDatabaseName } from '../../support/db';
 import { openTestApp, seedCustomers, type TestApp } from '../http/world';

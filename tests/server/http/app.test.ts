@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../server/app';
 import { loadConfig } from '../../../server/config';
 import { loadDemo } from '../../../server/demo/load';
-import type { PreviewMailboxResponse } from '../../../server/http/contract';
+import type { PreviewMailboxResponse } from '../../../server/http/schemas/preview';
 import { openTestDatabase, testDatabases } from '../../support/db';
 import { openTestApp, type TestApp } from './world';
 
@@ -108,7 +108,7 @@ describe.each(testDatabases)('health and preview mailbox on $name', ({ name, ski
   beforeAll(async () => {
     if (skipReason) return;
     t = await openTestApp(name);
-    await loadDemo(t.handle.db, { asOf: '2026-11-24', accountingCurrency: 'USD', customers: 12 });
+    await loadDemo(t.handle, { asOf: '2026-11-24', accountingCurrency: 'USD', customers: 12 });
   });
   afterAll(async () => t?.close());
 

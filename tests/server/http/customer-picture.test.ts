@@ -6,7 +6,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { buildApp } from '../../../server/app';
 import { loadConfig } from '../../../server/config';
 import { parseMoney } from '../../../server/domain/money';
-import type { CustomerSummary, TimelineResponse, TransactionsResponse } from '../../../server/http/contract';
+import type { CustomerSummary } from '../../../server/http/schemas/summary';
+import type { TimelineResponse } from '../../../server/http/schemas/timeline';
+import type { TransactionsResponse } from '../../../server/http/schemas/transactions';
 import { importFiles, type ImportSource } from '../../../server/import/index';
 import { testDatabases } from '../../support/db';
 import * as hc from '../../support/hand-computed';
@@ -21,7 +23,7 @@ function csv(name: string, rows: Record<string, string>[]): ImportSource {
 async function importHandComputed(t: TestApp): Promise<string> {
   const db = t.handle.db;
   await importFiles(
-    db,
+    t.handle,
     [csv('customers.csv', [hc.customer]), csv('ledger.csv', hc.ledger), csv('settlements.csv', hc.settlements)],
     { accountingCurrency: hc.ACCOUNTING_CURRENCY, actor: 'test' },
   );

@@ -1,6 +1,6 @@
 // Finding the customer behind an email: lookup by contact and domain, search, and linking a sender.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LookupResponse, CustomerSearchResponse } from '../../../server/http/contract';
+import type { CustomerSearchResponse, LookupResponse } from '../../../server/http/schemas/customers';
 import { testDatabases } from '../../support/db';
 import { openTestApp, seedCustomers, type TestApp } from './world';
 

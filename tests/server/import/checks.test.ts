@@ -27,7 +27,7 @@ const entries = () =>
 
 describe.each(testDatabases)('import checks on $name', ({ name, skipReason }) => {
   let handle: DatabaseHandle;
-  const run = (sources: ImportSource[]) => importFiles(handle.db, sources, opts);
+  const run = (sources: ImportSource[]) => importFiles(handle, sources, opts);
   const errorsOf = async (sources: ImportSource[]) => {
     const error = await run(sources).then(() => null, (e: unknown) => e);
     expect(error).toBeInstanceOf(ImportRejectedError);

@@ -17,7 +17,7 @@ async function rejection(promise: Promise<unknown>): Promise<ImportRejectedError
 
 describe.each(testDatabases)('import on $name', ({ name, skipReason }) => {
   let handle: DatabaseHandle;
-  const run = (sources: ImportSource[]) => importFiles(handle.db, sources, opts);
+  const run = (sources: ImportSource[]) => importFiles(handle, sources, opts);
   const count = async (table: 'customers' | 'contacts' | 'ledger_entries' | 'settlements') =>
     Number((await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
 

@@ -26,7 +26,7 @@ describe('POST /api/import', () => {
   beforeAll(async () => {
     handle = await openTestDatabase('pglite');
     app = Fastify();
-    app.decorate('db', handle.db);
+    app.decorate('dbHandle', handle);
     app.decorate('config', { accountingCurrency: 'USD' } as Config);
     app.setErrorHandler(errorHandler);
     // The auth plugin's part: an administrator is signed in.

@@ -5,12 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Agent } from '../../../server/auth/agents';
 import type { DatabaseHandle } from '../../../server/db/kysely';
 import { OutboxWorker } from '../../../server/graph/worker';
-import { createBatch, loadBatchJson, runBatch } from '../../../server/letters/batch';
-import { loadLetterJson } from '../../../server/letters/json';
+import { createBatch, loadBatch, runBatch } from '../../../server/letters/batch';
 import { postLetter } from '../../../server/letters/post';
 import { openTestDatabase, testDatabases } from '../../support/db';
 import { startGraphServer } from '../../support/graph-server';
-import { createAgent, createCustomer, SETTINGS } from './world';
+import { createAgent, createCustomer, loadLetterJson, SETTINGS } from './world';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -53,7 +52,7 @@ describe.each(testDatabases)('letter batches on $name', ({ name, skipReason }) =
 
     const stop = new AbortController();
     await runBatch(handle.db, batchId, { ...run, signal: stop.signal, onItem: (done) => done === 2 && stop.abort() });
-    const interrupted = await loadBatchJson(handle.db, batchId);
+    const interrupted = await loadBatch(handle.db, batchId);
     expect(interrupted).toMatchObject({ status: 'interrupted', counts: { sent: 2, pending: 3 } });
 
     // A crash after a letter committed but before its item was marked: the letter exists already.
@@ -63,7 +62,7 @@ describe.each(testDatabases)('letter batches on $name', ({ name, skipReason }) =
 
     await runBatch(handle.db, batchId, run);
     await runBatch(handle.db, batchId, run);
-    const done = await loadBatchJson(handle.db, batchId);
+    const done = await loadBatch(handle.db, batchId);
     expect(done).toMatchObject({ status: 'done', counts: { sent: 4, skipped: 1, pending: 0, failed: 0 } });
     expect(done!.items.map((i) => [i.account, i.state])).toEqual([['C-1', 'sent'], ['C-2', 'sent'], ['C-3', 'sent'], ['C-4', 'sent'], ['C-5', 'skipped']]);
     expect(done!.items[4]!.reason).toMatch(/excluded/);
@@ -95,7 +94,7 @@ describe.each(testDatabases)('letter batches on $name', ({ name, skipReason }) =
     await handle.db.deleteFrom('contacts').where('customer_id', '=', customers[0]!).execute();
     const batchId = await createBatch(handle.db, batchOptions);
     await runBatch(handle.db, batchId, run);
-    const batch = await loadBatchJson(handle.db, batchId);
+    const batch = await loadBatch(handle.db, batchId);
     expect(batch).toMatchObject({ status: 'done', counts: { sent: 4, failed: 1 } });
     expect(batch!.items[0]).toMatchObject({ account: 'C-1', state: 'failed', letterId: null });
     expect(batch!.items[0]!.reason).toMatch(/no contact/);

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSecretKey } from 'node:crypto';
 import { loadConfig } from '../../../server/config';
-import type { CollectionLetterResponse, LetterPdfLinkResponse } from '../../../server/http/contract';
+import type { CollectionLetterResponse, LetterPdfLinkResponse } from '../../../server/http/schemas/letters';
 import { checkLetterLink, LETTER_LINK_TTL_SECONDS, signLetterLink } from '../../../server/letters/links';
 import { openEntraApp, type EntraApp } from '../security/world';
 import { createCustomer } from './world';

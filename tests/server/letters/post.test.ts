@@ -3,13 +3,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Agent } from '../../../server/auth/agents';
 import type { DatabaseHandle } from '../../../server/db/kysely';
-import { AppError } from '../../../server/http/errors';
-import { loadLetterDocument, loadLetterJson } from '../../../server/letters/json';
+import { DomainError } from '../../../server/domain/errors';
 import { postLetter, type PostLetterOptions } from '../../../server/letters/post';
+import { findLetterDocument } from '../../../server/letters/store/letters';
 import { letterTimelineEntries } from '../../../server/letters/timeline';
 import { GraphSchemas } from '../../support/graph-schema';
 import { openTestDatabase, testDatabases } from '../../support/db';
-import { createAgent, createCustomer, SETTINGS } from './world';
+import { createAgent, createCustomer, loadLetterJson, SETTINGS } from './world';
 
 describe.each(testDatabases)('posting letters on $name', ({ name, skipReason }) => {
   let handle: DatabaseHandle;
@@ -75,7 +75,7 @@ describe.each(testDatabases)('posting letters on $name', ({ name, skipReason }) 
 
   it.skipIf(skipReason)('reprints the stored PDF and HTML byte for byte after the ledger changed', async () => {
     const { letterId } = await postLetter(handle.db, options());
-    const before = await loadLetterDocument(handle.db, letterId);
+    const before = await findLetterDocument(handle.db, letterId);
     const payment = await handle.db
       .insertInto('ledger_entries')
       .values({ customer_id: customer.id, kind: 'payment', document: 'PAY-1', posting_date: '2026-03-02', due_date: null, currency: 'EUR', amount: -40000n, amount_accounting: -44000n })
@@ -83,7 +83,7 @@ describe.each(testDatabases)('posting letters on $name', ({ name, skipReason }) 
       .executeTakeFirstOrThrow();
     await handle.db.insertInto('settlements').values({ debit_id: customer.invoiceIds[0]!, credit_id: payment.id, amount: 40000n, settled_on: '2026-03-02' }).execute();
     await handle.db.updateTable('customers').set({ name: 'Renamed Ltd' }).where('id', '=', customer.id).execute();
-    const after = await loadLetterDocument(handle.db, letterId);
+    const after = await findLetterDocument(handle.db, letterId);
     expect(after!.pdf.equals(before!.pdf)).toBe(true);
     expect(after!.html).toBe(before!.html);
     expect(after!.html).toContain('Customer C-100');
@@ -98,7 +98,7 @@ describe.each(testDatabases)('posting letters on $name', ({ name, skipReason }) 
     const body = rows[0]!.payload as unknown as { message: { toRecipients: unknown[]; attachments: Array<{ contentBytes: string }> } };
     expect(new GraphSchemas().check('POST', '/me/sendMail', body)).toEqual([]);
     expect(body.message.toRecipients).toEqual([{ emailAddress: { address: 'ap@c-100.example', name: 'Pat Payable' } }]);
-    const stored = await loadLetterDocument(handle.db, letterId);
+    const stored = await findLetterDocument(handle.db, letterId);
     expect(Buffer.from(body.message.attachments[0]!.contentBytes, 'base64').equals(stored!.pdf)).toBe(true);
     expect((await loadLetterJson(handle.db, letterId, 'USD'))!.status).toBe('posted');
     await handle.db.updateTable('outbox').set({ result: 'sent', done_at: new Date() }).execute();
@@ -108,8 +108,9 @@ describe.each(testDatabases)('posting letters on $name', ({ name, skipReason }) 
   it.skipIf(skipReason)('refuses when no letter is due, saying why', async () => {
     await handle.db.updateTable('customers').set({ letters_excluded: true }).execute();
     const error = await postLetter(handle.db, options()).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ code: 'no_letter_due', statusCode: 409, details: { reason: 'excluded' } });
+    // A conflict: server/http/errors.ts answers it with 409.
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: 'no_letter_due', kind: 'conflict', details: { reason: 'excluded' } });
     expect(await handle.db.selectFrom('ledger_entries').select('id').where('kind', '=', 'fee').execute()).toHaveLength(0);
   });
 });

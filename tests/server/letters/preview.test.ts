@@ -2,7 +2,7 @@
 // number, and posts nothing: no letter, number, fee entry, line, audit event or mail.
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CollectionLetterResponse, LetterProposalResponse } from '../../../server/http/contract';
+import type { CollectionLetterResponse, LetterProposalResponse } from '../../../server/http/schemas/letters';
 import { formatMoney } from '../../../server/letters/format';
 import { openDevApp, type DevApp } from '../security/world';
 import { createCustomer } from './world';

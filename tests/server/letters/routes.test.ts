@@ -6,7 +6,7 @@ import { buildApp } from '../../../server/app';
 import type { Agent } from '../../../server/auth/agents';
 import { loadConfig } from '../../../server/config';
 import type { DatabaseHandle } from '../../../server/db/kysely';
-import type { CollectionLetterResponse, LetterBatchResponse, LetterProposalResponse } from '../../../server/http/contract';
+import type { CollectionLetterResponse, LetterBatchResponse, LetterProposalResponse } from '../../../server/http/schemas/letters';
 import { openTestDatabase } from '../../support/db';
 import { createCustomer } from './world';
 

@@ -1,8 +1,12 @@
-// A small stored world for letter tests: an agent, customers with a billing contact and overdue invoices.
+// A small stored world for letter tests: an agent, customers with a billing contact and overdue
+// invoices, and a posted letter read back as the API answers it.
 import type { Kysely } from 'kysely';
 import type { Agent } from '../../../server/auth/agents';
 import type { LetterSettings } from '../../../server/config';
 import type { Database } from '../../../server/db/schema';
+import { letterJson } from '../../../server/http/mappers/letters';
+import type { CollectionLetterResponse } from '../../../server/http/schemas/letters';
+import { findLetter } from '../../../server/letters/store/letters';
 
 export const SETTINGS: LetterSettings = { companyName: 'Fabrikam Ltd', companyAddress: ['1 Harbour Road', 'Bristol'], logoPath: null };
 
@@ -54,4 +58,10 @@ export async function createCustomer(db: Kysely<Database>, spec: CustomerSpec): 
     invoiceIds.push(row.id);
   }
   return { id: customer.id, invoiceIds };
+}
+
+/** A posted letter as the API answers it; null when there is none with that id. */
+export async function loadLetterJson(db: Kysely<Database>, id: string, accountingCurrency: string): Promise<CollectionLetterResponse | null> {
+  const letter = await findLetter(db, id);
+  return letter && letterJson(letter, accountingCurrency);
 }

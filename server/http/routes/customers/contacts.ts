@@ -3,10 +3,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { linkContact } from '../../../db/repositories/contacts';
 import { findCustomer } from '../../../db/repositories/customers';
-import type { ContactResponse, LinkContactRequest } from '../../contract';
 import { AppError, customerNotFound } from '../../errors';
+import { contactJson } from '../../mappers/customers';
 import { apiErrorSchema, customerIdParams, errorResponses } from '../../schemas/common';
-import { contactResponse, linkContactBody } from '../../schemas/customers';
+import { contactResponse, linkContactBody, type ContactResponse, type LinkContactRequest } from '../../schemas/customers';
 
 const contacts: FastifyPluginAsync = async (app) => {
   app.post<{ Params: { id: string }; Body: LinkContactRequest; Reply: ContactResponse }>(
@@ -36,7 +36,7 @@ const contacts: FastifyPluginAsync = async (app) => {
           email,
         });
       }
-      return reply.code(201).send(contact);
+      return reply.code(201).send(contactJson(contact));
     },
   );
 };

@@ -2,9 +2,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { lookupCustomers } from '../../../db/repositories/customers';
 import { matchableDomains } from '../../../domain/public-domains';
-import type { LookupResponse } from '../../contract';
+import { lookupMatchJson } from '../../mappers/customers';
 import { errorResponses } from '../../schemas/common';
-import { lookupQuery, lookupResponse } from '../../schemas/customers';
+import { lookupQuery, lookupResponse, type LookupResponse } from '../../schemas/customers';
 
 const lookup: FastifyPluginAsync = async (app) => {
   app.get<{ Querystring: { email: string }; Reply: LookupResponse }>(
@@ -20,7 +20,8 @@ const lookup: FastifyPluginAsync = async (app) => {
     },
     async (request) => {
       const email = request.query.email.trim().toLowerCase();
-      return { matches: await lookupCustomers(app.db, email, matchableDomains(email)) };
+      const matches = await lookupCustomers(app.db, email, matchableDomains(email));
+      return { matches: matches.map(lookupMatchJson) };
     },
   );
 };

@@ -1,9 +1,9 @@
 // GET /api/customers?search=&limit=&offset= : find a customer by name, account number or email.
 import type { FastifyPluginAsync } from 'fastify';
 import { searchCustomers } from '../../../db/repositories/customers';
-import type { CustomerSearchResponse } from '../../contract';
+import { customerListItemJson } from '../../mappers/customers';
 import { errorResponses } from '../../schemas/common';
-import { searchQuery, searchResponse } from '../../schemas/customers';
+import { searchQuery, searchResponse, type CustomerSearchResponse } from '../../schemas/customers';
 
 const search: FastifyPluginAsync = async (app) => {
   app.get<{ Querystring: { search?: string; limit: number; offset: number }; Reply: CustomerSearchResponse }>(
@@ -19,7 +19,7 @@ const search: FastifyPluginAsync = async (app) => {
     async (request) => {
       const { search: text, limit, offset } = request.query;
       const { items, total } = await searchCustomers(app.db, { search: text, limit, offset });
-      return { items, total, limit, offset };
+      return { items: items.map(customerListItemJson), total, limit, offset };
     },
   );
 };

@@ -1,13 +1,13 @@
 // GET /api/customers/:id/summary?asOf= : the header and overview of the pane, as of a date.
 import type { FastifyPluginAsync } from 'fastify';
-import { findCustomer, toHeader, toProfile } from '../../../db/repositories/customers';
+import { findCustomer } from '../../../db/repositories/customers';
 import { loadLedger } from '../../../db/repositories/ledger';
 import { summarize } from '../../../domain/summary';
-import type { CustomerSummary } from '../../contract';
 import { customerNotFound } from '../../errors';
+import { customerHeaderJson, summaryJson } from '../../mappers/summary';
 import { queryDate, today } from '../../params';
 import { asOfQuery, customerIdParams, errorResponses } from '../../schemas/common';
-import { summaryResponse } from '../../schemas/summary';
+import { summaryResponse, type CustomerSummary } from '../../schemas/summary';
 
 const summary: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { id: string }; Querystring: { asOf?: string }; Reply: CustomerSummary }>(
@@ -27,14 +27,8 @@ const summary: FastifyPluginAsync = async (app) => {
       const customer = await findCustomer(db, request.params.id);
       if (!customer) throw customerNotFound(request.params.id);
       const { entries, settlements } = await loadLedger(db, customer.id, asOf);
-      const computed = summarize({
-        profile: toProfile(customer),
-        entries,
-        settlements,
-        asOf,
-        accountingCurrency: config.accountingCurrency,
-      });
-      return { customer: toHeader(customer), ...computed };
+      const computed = summarize({ profile: customer, entries, settlements, asOf, accountingCurrency: config.accountingCurrency });
+      return { customer: customerHeaderJson(customer), ...summaryJson(computed) };
     },
   );
 };

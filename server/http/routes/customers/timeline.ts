@@ -6,11 +6,11 @@ import { loadLedger } from '../../../db/repositories/ledger';
 import { addMonths } from '../../../domain/dates';
 import { buildTimeline, mergeTimeline } from '../../../domain/timeline';
 import { letterTimelineEntries } from '../../../letters/timeline';
-import type { TimelineResponse } from '../../contract';
 import { AppError, customerNotFound } from '../../errors';
+import { timelineEntryJson } from '../../mappers/timeline';
 import { queryDate, today } from '../../params';
 import { customerIdParams, errorResponses } from '../../schemas/common';
-import { timelineQuery, timelineResponse } from '../../schemas/transactions';
+import { timelineQuery, timelineResponse, type TimelineResponse } from '../../schemas/timeline';
 
 const timeline: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { id: string }; Querystring: { from?: string; to?: string }; Reply: TimelineResponse }>(
@@ -45,7 +45,7 @@ const timeline: FastifyPluginAsync = async (app) => {
         activityTimelineEntries(db, customer.id, from, to),
       ]);
       const ledger = buildTimeline(entries, settlements, from, to, now);
-      return { from, to, entries: mergeTimeline(ledger, letters, activities) };
+      return { from, to, entries: mergeTimeline(ledger, letters, activities).map(timelineEntryJson) };
     },
   );
 };

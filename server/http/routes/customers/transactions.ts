@@ -3,11 +3,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import { findCustomer } from '../../../db/repositories/customers';
 import { loadLedger, loadOpenLedger } from '../../../db/repositories/ledger';
 import { listTransactions } from '../../../domain/transactions';
-import type { TransactionsResponse } from '../../contract';
 import { customerNotFound } from '../../errors';
+import { transactionsJson } from '../../mappers/transactions';
 import { queryDate, today } from '../../params';
 import { customerIdParams, errorResponses } from '../../schemas/common';
-import { transactionsQuery, transactionsResponse } from '../../schemas/transactions';
+import { transactionsQuery, transactionsResponse, type TransactionsResponse } from '../../schemas/transactions';
 
 const transactions: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { id: string }; Querystring: { status: 'open' | 'all'; asOf?: string }; Reply: TransactionsResponse }>(
@@ -29,7 +29,9 @@ const transactions: FastifyPluginAsync = async (app) => {
       // Open transactions need only the open entries; all of them need the whole ledger.
       const open = request.query.status === 'open';
       const { entries, settlements } = await (open ? loadOpenLedger : loadLedger)(db, customer.id, asOf);
-      return listTransactions(entries, settlements, asOf, request.query.status, config.accountingCurrency, { subset: open });
+      return transactionsJson(
+        listTransactions(entries, settlements, asOf, request.query.status, config.accountingCurrency, { subset: open }),
+      );
     },
   );
 };

@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiClient } from '../../../../addin/api/client';
 import ActivitiesTab from '../../../../addin/features/activities/ActivitiesTab';
-import type { Activity, UpdateActivityRequest } from '../../../../server/http/contract';
+import type { Activity, UpdateActivityRequest } from '../../../../server/http/schemas/activities';
 import { fakeApi } from '../../support/fakes';
 import { activity } from './factories';
 

@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiError, type ApiClient } from '../../../../addin/api/client';
 import { LogActivityDialog } from '../../../../addin/features/activities/LogActivityDialog';
 import { localDate } from '../../../../addin/features/activities/form';
-import type { CreateActivityRequest } from '../../../../server/http/contract';
+import type { CreateActivityRequest } from '../../../../server/http/schemas/activities';
 import { fakeApi, tx } from '../../support/fakes';
 import { activity } from './factories';
 

@@ -1,5 +1,5 @@
 // Activities as the server answers them, for the pane's component tests.
-import type { Activity } from '../../../../server/http/contract';
+import type { Activity } from '../../../../server/http/schemas/activities';
 
 export function activity(over: Partial<Activity> = {}): Activity {
   return {

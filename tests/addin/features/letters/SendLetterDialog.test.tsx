@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ApiClient, PostLetterRequest } from '../../../../addin/api/client';
 import { SendLetterDialog } from '../../../../addin/features/letters/SendLetterDialog';
 import type { MailHost } from '../../../../addin/office/host';
-import type { CollectionLetterResponse, LetterProposalResponse } from '../../../../server/http/contract';
+import type { CollectionLetterResponse, LetterProposalResponse } from '../../../../server/http/schemas/letters';
 import { deferred, email, fakeApi, FakeHost } from '../../support/fakes';
 
 const proposal: LetterProposalResponse = {

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../../../addin/App';
 import { groupByMonth, yearEnding } from '../../../../addin/features/timeline/group';
-import type { TimelineEntry } from '../../../../server/http/contract';
+import type { TimelineEntry } from '../../../../server/http/schemas/timeline';
 import { email, fakeApi, FakeHost, summary } from '../../support/fakes';
 
 function entry(id: string, date: string, over: Partial<TimelineEntry> = {}): TimelineEntry {

@@ -1,31 +1,54 @@
-// JSON schemas of the letter routes (types in server/http/contract.ts): they validate input, shape
-// the serialised output and document the API at /docs.
-import { apiErrorSchema, currencyCode, isoDate, minor, nullableIsoDate, nullableString, text } from '../http/schemas/common';
+// JSON schemas of the letter routes and the API types derived from them (`JsonOf`): they validate
+// input, shape the serialised output, document the API at /docs and type the pane's client. The
+// enumerations come from server/domain/letters.ts, so schema, server and pane share one list each.
+import {
+  BATCH_ITEM_STATES, BATCH_STATUSES, LETTER_DELIVERIES, LETTER_STATUSES, NO_LETTER_REASONS,
+} from '../../domain/letters';
+import { apiErrorSchema, currencyCode, isoDate, minor, nullableIsoDate, nullableString, text, type JsonOf } from './common';
 
 const uuid = { type: 'string', format: 'uuid' } as const;
-const delivery = { type: 'string', enum: ['reply', 'graph'] } as const;
 const language = { type: 'string', pattern: '^[a-z]{2}$' } as const;
 export const letterErrors = { 400: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema, 409: apiErrorSchema, 422: apiErrorSchema } as const;
+
+/** Any string: a malformed id is answered 404 like an unknown one, not 400. */
+export const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } as const;
 
 export const idempotencyHeaders = {
   type: 'object',
   properties: { 'idempotency-key': { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' } },
 } as const;
 
+type IntegerCounts<K extends string> = { readonly [P in K]: { readonly type: 'integer' } };
+
+/** An object of integer counts with one property per key. */
+function integerCounts<K extends string>(keys: readonly K[]): IntegerCounts<K> {
+  return Object.fromEntries(keys.map((key) => [key, { type: 'integer' }])) as IntegerCounts<K>;
+}
+
+const delivery = { type: 'string', enum: LETTER_DELIVERIES } as const;
+export type LetterDelivery = JsonOf<typeof delivery>;
+
 const lineItem = {
   type: 'object',
   required: ['entryId', 'document', 'postingDate', 'dueDate', 'currency', 'open', 'openAccounting', 'daysOverdue'],
   properties: {
-    entryId: { type: 'string' }, document: { type: 'string' }, postingDate: isoDate, dueDate: isoDate, currency: currencyCode,
-    open: minor, openAccounting: minor, daysOverdue: { type: 'integer' },
+    entryId: { type: 'string' }, document: { type: 'string' }, postingDate: isoDate, dueDate: isoDate,
+    currency: { ...currencyCode, description: 'Transaction currency of open' },
+    open: minor, openAccounting: { ...minor, description: 'In the accounting currency' }, daysOverdue: { type: 'integer' },
   },
 } as const;
+export type LetterLineItem = JsonOf<typeof lineItem>;
+
 const totals = { type: 'array', items: { type: 'object', required: ['currency', 'open'], properties: { currency: currencyCode, open: minor } } } as const;
-const fee = {
-  type: ['object', 'null'],
+
+const feeAmount = {
+  type: 'object',
   required: ['currency', 'amount', 'amountAccounting'],
-  properties: { currency: currencyCode, amount: minor, amountAccounting: minor },
+  properties: { currency: currencyCode, amount: minor, amountAccounting: { ...minor, description: 'The same fee in the accounting currency' } },
 } as const;
+export type LetterFeeAmount = JsonOf<typeof feeAmount>;
+const fee = { ...feeAmount, type: ['object', 'null'] } as const;
+
 const levelRef = {
   type: ['object', 'null'],
   required: ['level', 'name', 'days'],
@@ -41,15 +64,17 @@ export const proposalResponse = {
     accountingCurrency: currencyCode,
     sequence: { type: ['object', 'null'], required: ['id', 'name'], properties: { id: { type: 'string' }, name: { type: 'string' } } },
     due: { type: 'boolean' },
-    reason: { type: ['string', 'null'], enum: ['excluded', 'no_levels', 'nothing_overdue', 'not_due_yet', 'below_minimum', null] },
-    level: levelRef,
-    dueOn: nullableIsoDate,
+    reason: { type: ['string', 'null'], enum: [...NO_LETTER_REASONS, null], description: 'Why no letter is due; null when one is' },
+    level: { ...levelRef, description: 'The level due (or next, when none is due yet)' },
+    dueOn: { ...nullableIsoDate, description: "When the next level falls due on today's ledger ('not_due_yet')" },
     lines: { type: 'array', items: lineItem },
     totals,
     totalAccounting: minor,
     fee,
   },
 } as const;
+export type LetterProposalResponse = JsonOf<typeof proposalResponse>;
+export type NoLetterReason = NonNullable<LetterProposalResponse['reason']>;
 
 export const batchProposalQuery = {
   type: 'object',
@@ -66,10 +91,11 @@ export const batchProposalResponse = {
     asOf: isoDate,
     agentId: nullableString,
     accountingCurrency: currencyCode,
-    items: { type: 'array', items: proposalResponse },
-    notDue: { type: 'object', additionalProperties: { type: 'integer' } },
+    items: { type: 'array', items: proposalResponse, description: 'The customers due a letter' },
+    notDue: { type: 'object', properties: integerCounts(NO_LETTER_REASONS), description: 'How many customers are not due a letter, by reason' },
   },
 } as const;
+export type BatchProposalResponse = JsonOf<typeof batchProposalResponse>;
 
 export const postLetterBody = {
   type: 'object',
@@ -83,6 +109,7 @@ export const postLetterBody = {
     to: { type: 'string', format: 'email', maxLength: 320 },
   },
 } as const;
+export type PostLetterBody = JsonOf<typeof postLetterBody>;
 
 export const letterResponse = {
   type: 'object',
@@ -92,12 +119,14 @@ export const letterResponse = {
   ],
   properties: {
     id: { type: 'string' }, number: { type: 'string' }, customerId: { type: 'string' }, level: { type: 'integer' }, levelName: { type: 'string' },
-    letterDate: isoDate, language: { type: 'string' }, delivery, status: { type: 'string', enum: ['posted', 'sent', 'failed'] },
+    letterDate: isoDate, language: { type: 'string' }, delivery, status: { type: 'string', enum: LETTER_STATUSES },
     subject: { type: 'string' }, recipient: nullableString, accountingCurrency: currencyCode, totals, totalAccounting: minor, fee,
     feeEntryId: nullableString, lines: { type: 'array', items: lineItem }, postedBy: { type: 'string' }, postedAt: { type: 'string', format: 'date-time' },
-    htmlUrl: { type: 'string' }, pdfUrl: { type: 'string' }, created: { type: 'boolean' },
+    htmlUrl: { type: 'string' }, pdfUrl: { type: 'string' },
+    created: { type: 'boolean', description: 'False when an earlier post with the same key (or the same customer, level and date) was returned' },
   },
 } as const;
+export type CollectionLetterResponse = JsonOf<typeof letterResponse>;
 
 export const batchBody = {
   type: 'object',
@@ -110,27 +139,31 @@ export const batchBody = {
     customerIds: { type: 'array', items: uuid, maxItems: 100000, description: 'The customers kept from the reviewed proposal' },
   },
 } as const;
+export type BatchBody = JsonOf<typeof batchBody>;
 
-const batchState = { type: 'string', enum: ['pending', 'posted', 'sent', 'skipped', 'failed'] } as const;
+const batchItemState = { type: 'string', enum: BATCH_ITEM_STATES } as const;
+export type BatchItemState = JsonOf<typeof batchItemState>;
+
 export const batchResponse = {
   type: 'object',
   required: ['id', 'asOf', 'delivery', 'status', 'counts', 'items'],
   properties: {
-    id: { type: 'string' }, asOf: isoDate, delivery, status: { type: 'string', enum: ['running', 'interrupted', 'done'] },
-    counts: { type: 'object', additionalProperties: { type: 'integer' } },
+    id: { type: 'string' }, asOf: isoDate, delivery, status: { type: 'string', enum: BATCH_STATUSES },
+    counts: { type: 'object', required: BATCH_ITEM_STATES, properties: integerCounts(BATCH_ITEM_STATES) },
     items: {
       type: 'array',
       items: {
         type: 'object',
         required: ['customerId', 'account', 'name', 'state', 'reason', 'letterId', 'letterNumber'],
         properties: {
-          customerId: { type: 'string' }, account: { type: 'string' }, name: { type: 'string' }, state: batchState,
+          customerId: { type: 'string' }, account: { type: 'string' }, name: { type: 'string' }, state: batchItemState,
           reason: nullableString, letterId: nullableString, letterNumber: nullableString,
         },
       },
     },
   },
 } as const;
+export type LetterBatchResponse = JsonOf<typeof batchResponse>;
 
 const template = {
   type: 'object',
@@ -167,12 +200,14 @@ export const sequenceBody = {
     },
   },
 } as const;
+export type SequenceBody = JsonOf<typeof sequenceBody>;
 
 export const sequenceResponse = {
   type: 'object',
   required: ['id', 'name', 'language', 'isDefault', 'levels'],
   properties: { id: { type: 'string' }, ...sequenceBody.properties },
 } as const;
+export type SequenceResponse = JsonOf<typeof sequenceResponse>;
 
 export const letterSettingsBody = {
   type: 'object',
@@ -183,6 +218,7 @@ export const letterSettingsBody = {
     postalAddress: { type: ['string', 'null'], maxLength: 1000, pattern: '^[^\\u0000]*$' },
   },
 } as const;
+export type LetterSettingsBody = JsonOf<typeof letterSettingsBody>;
 
 export const letterSettingsResponse = {
   type: 'object',
@@ -206,3 +242,4 @@ export const pdfLinkResponse = {
     expiresAt: { type: 'string', format: 'date-time' },
   },
 } as const;
+export type LetterPdfLinkResponse = JsonOf<typeof pdfLinkResponse>;

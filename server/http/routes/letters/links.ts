@@ -2,27 +2,23 @@
 // bearer token: the pane asks for a link (POST /api/letters/:id/pdf-link, signed in), and the link
 // (GET /letters/:id.pdf?exp=&sig=, outside /api, no sign-in) serves the stored PDF until it expires.
 import type { FastifyPluginAsync } from 'fastify';
-import { isUuid } from '../../db/repositories/customers';
-import { loadLetterDocument } from '../../letters/json';
-import { checkLetterLink, signLetterLink } from '../../letters/links';
-import * as s from '../../letters/schemas';
-import { AppError } from '../errors';
-import { apiErrorSchema } from '../schemas/common';
-
-const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } as const;
-
-const notFound = (id: string) => new AppError('letter_not_found', 404, `No letter has the id '${id}'.`, { id });
+import { isUuid } from '../../../db/repositories/customers';
+import { forbidden } from '../../../domain/errors';
+import { checkLetterLink, signLetterLink } from '../../../letters/links';
+import { findLetterDocument, letterExists } from '../../../letters/store/letters';
+import { apiErrorSchema } from '../../schemas/common';
+import { idParams, letterErrors, pdfLinkResponse } from '../../schemas/letters';
+import { notFoundById } from './shared';
 
 /** Registered under /api, behind sign-in. */
 export const pdfLinkRoutes: FastifyPluginAsync = async (app) => {
   const { db, config } = app;
   app.post<{ Params: { id: string } }>(
     '/letters/:id/pdf-link',
-    { schema: { tags: ['letters'], summary: "A short-lived URL of the letter's PDF that needs no sign-in", params: idParams, response: { 200: s.pdfLinkResponse, ...s.letterErrors } } },
+    { schema: { tags: ['letters'], summary: "A short-lived URL of the letter's PDF that needs no sign-in", params: idParams, response: { 200: pdfLinkResponse, ...letterErrors } } },
     async (request) => {
       const id = request.params.id;
-      const exists = isUuid(id) && (await db.selectFrom('collection_letters').select('id').where('id', '=', id).executeTakeFirst());
-      if (!exists) throw notFound(id);
+      if (!isUuid(id) || !(await letterExists(db, id))) throw notFoundById('letter', id);
       return signLetterLink(config.letterLinkKey, id, new Date());
     },
   );
@@ -47,12 +43,12 @@ const publicLetterLinks: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       const { id } = request.params;
       // No letter has a malformed id, signed or not.
-      if (!isUuid(id)) throw notFound(id);
+      if (!isUuid(id)) throw notFoundById('letter', id);
       const check = checkLetterLink(config.letterLinkKey, id, request.query.exp, request.query.sig, new Date());
-      if (check === 'expired') throw new AppError('link_expired', 403, 'This letter link has expired: open the letter from the task pane again.');
-      if (check !== 'valid') throw new AppError('link_invalid', 403, 'This letter link is not valid.');
-      const stored = await loadLetterDocument(db, id);
-      if (!stored) throw notFound(id);
+      if (check === 'expired') throw forbidden('link_expired', 'This letter link has expired: open the letter from the task pane again.');
+      if (check !== 'valid') throw forbidden('link_invalid', 'This letter link is not valid.');
+      const stored = await findLetterDocument(db, id);
+      if (!stored) throw notFoundById('letter', id);
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="${stored.number}.pdf"`)
