@@ -7,6 +7,7 @@ import customers from './customers';
 import importRoutes from './import';
 import letters from './letters';
 import preview from './preview';
+import agedReceivables from './reports/aged-receivables';
 
 export interface ApiOptions {
   /** Whether activities sync to Outlook (Graph configured). */
@@ -23,6 +24,7 @@ const api: FastifyPluginAsync<ApiOptions> = async (app, opts) => {
   // The simulated inbox is demo material for the browser preview; a signed-in deployment has none.
   if (app.config.auth.mode === 'development') await app.register(preview);
   await app.register(importRoutes);
+  await app.register(agedReceivables);
 };
 
 export default api;
