@@ -108,7 +108,7 @@ const LEFT_OUT: ReadonlySet<CollectionStatus> = new Set(['disputed', 'promise_to
 
 /** The open, past-due debits as of `asOf` that a letter may list, oldest due date first. */
 export function overdueLines(entries: readonly LedgerEntry[], settlements: readonly Settlement[], asOf: IsoDate): LetterLine[] {
-  const ledger = ledgerAsOf(entries, settlements, asOf);
+  const ledger = ledgerAsOf(entries, settlements, asOf, { subset: true });
   const lines: LetterLine[] = [];
   for (const item of ledger.items) {
     const { entry } = item;

@@ -73,7 +73,7 @@ export interface ComposeArgs {
 }
 
 export function letterInput(args: ComposeArgs): LetterInput {
-  const aging = ageLedger(ledgerAsOf(args.entries, args.settlements, args.letterDate)).map((bucket) => ({
+  const aging = ageLedger(ledgerAsOf(args.entries, args.settlements, args.letterDate, { subset: true })).map((bucket) => ({
     label: bucket.period.label,
     amount: bucket.amount,
     current: bucket.period.fromDays === null,

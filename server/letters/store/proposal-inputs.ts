@@ -49,6 +49,11 @@ type ByCustomer = ReadonlyMap<string, ProposalInputs>;
 
 // One function per table, so that each query's rows can be collected before the next one's arrive.
 
+/** Open on `asOf`: not closed, or closed after it (the settled totals of migration 007). */
+function openOn(alias: string, asOf: IsoDate): RawBuilder<boolean> {
+  return sql<boolean>`(${sql.ref(`${alias}.closed_on`)} is null or ${sql.ref(`${alias}.closed_on`)} > ${asOf}::date)`;
+}
+
 async function addEntries(db: Kysely<Database>, byCustomer: ByCustomer, scope: ProposalScope, asOf: IsoDate): Promise<void> {
   const rows = await db
     .selectFrom('ledger_entries as e')
@@ -57,20 +62,24 @@ async function addEntries(db: Kysely<Database>, byCustomer: ByCustomer, scope: P
       'e.collection_status', 'e.status_date', 'e.promise_date', 'e.promise_amount', 'e.dispute_reason',
     ])
     .where('e.posting_date', '<=', asOf)
+    .where(openOn('e', asOf))
     .where(inScope('e.customer_id', scope))
     .execute();
   for (const row of rows) byCustomer.get(row.customer_id)?.ledger.entries.push(toEntry(row));
 }
 
+/** Every settlement dated by `asOf` of the entries addEntries read, from either side, once. */
 async function addSettlements(db: Kysely<Database>, byCustomer: ByCustomer, scope: ProposalScope, asOf: IsoDate): Promise<void> {
-  const rows = await db
-    .selectFrom('settlements as s')
-    .innerJoin('ledger_entries as e', 'e.id', 's.debit_id')
-    .select(['e.customer_id', 's.debit_id', 's.credit_id', 's.amount', 's.settled_on'])
-    .where('s.settled_on', '<=', asOf)
-    .where('e.posting_date', '<=', asOf)
-    .where(inScope('e.customer_id', scope))
-    .execute();
+  const side = (column: 's.debit_id' | 's.credit_id') =>
+    db
+      .selectFrom('settlements as s')
+      .innerJoin('ledger_entries as e', 'e.id', column)
+      .select(['s.id', 'e.customer_id', 's.debit_id', 's.credit_id', 's.amount', 's.settled_on'])
+      .where('s.settled_on', '<=', asOf)
+      .where('e.posting_date', '<=', asOf)
+      .where(openOn('e', asOf))
+      .where(inScope('e.customer_id', scope));
+  const rows = await side('s.debit_id').union(side('s.credit_id')).execute();
   for (const row of rows) {
     byCustomer.get(row.customer_id)?.ledger.settlements.push({ debitId: row.debit_id, creditId: row.credit_id, amount: row.amount, date: row.settled_on });
   }
@@ -96,8 +105,9 @@ async function addLetters(db: Kysely<Database>, byCustomer: ByCustomer, scope: P
 }
 
 /**
- * The scope's customers in account order, each with the entries posted on or before `asOf`, the
- * settlements of those debits dated by then (as loadLedger reads one customer's) and its letters.
+ * The scope's customers in account order, each with the entries open on `asOf` and their settlements
+ * dated by then (a part of the ledger, read with `ledgerAsOf(…, { subset: true })`: letters list open
+ * items only, and years of settled history would only fill memory) and its letters.
  */
 export async function loadProposalInputs(db: Kysely<Database>, scope: ProposalScope, asOf: IsoDate): Promise<ProposalInputs[]> {
   const customers = await customersIn(db, scope);

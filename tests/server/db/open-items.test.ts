@@ -1,13 +1,15 @@
 // What reads only the open items (through the settled totals of migration 007) agrees with what
 // the whole ledger says, today and on past dates, including entries settled after the past date:
 // the aging of every customer in one statement, customer by customer and period by period, and each
-// customer's open transactions.
+// customer's open transactions, and what collection letters are proposed from.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agingOfAllCustomers } from '../../../server/db/repositories/aging';
 import { loadLedger, loadOpenLedger } from '../../../server/db/repositories/ledger';
 import { ageLedger } from '../../../server/domain/aging';
 import { addDays } from '../../../server/domain/dates';
 import { ledgerAsOf } from '../../../server/domain/ledger-asof';
+import { overdueLines } from '../../../server/domain/letters';
+import { loadProposalInputs } from '../../../server/letters/store/proposal-inputs';
 import { listTransactions } from '../../../server/domain/transactions';
 import { transactionsJson } from '../../../server/http/mappers/transactions';
 import type { AgingPeriod } from '../../../server/domain/types';
@@ -71,6 +73,23 @@ describe.each(testDatabases)('open items on $name', ({ name, skipReason }) => {
       }
     }
     expect(listed).toBeGreaterThan(50);
+  });
+
+  it.skipIf(skipReason)('letter proposals read from the open entries alone list the same overdue items and aging as the whole ledger', async () => {
+    for (const asOf of [TODAY, addDays(TODAY, -45), addDays(TODAY, -200)]) {
+      const inputs = await loadProposalInputs(handle.db, { agentId: null }, asOf);
+      expect(inputs.length).toBeGreaterThan(0);
+      for (const { customer, ledger } of inputs) {
+        const whole = await loadLedger(handle.db, customer.id, asOf);
+        expect(ledger.entries.length).toBeLessThanOrEqual(whole.entries.length);
+        expect(overdueLines(ledger.entries, ledger.settlements, asOf), `${customer.account} on ${asOf}`).toEqual(
+          overdueLines(whole.entries, whole.settlements, asOf),
+        );
+        expect(ageLedger(ledgerAsOf(ledger.entries, ledger.settlements, asOf, { subset: true }))).toEqual(
+          ageLedger(ledgerAsOf(whole.entries, whole.settlements, asOf)),
+        );
+      }
+    }
   });
 
   it.skipIf(skipReason)('a payment left open after settling a closed invoice shows what is left of it (minor units)', async () => {
