@@ -109,7 +109,7 @@ describe.skipIf(skipReason !== null)('sending a letter from the pane (Chromium)'
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     // The preview shows the reply form over the page; then the pane with the posted letter.
     await page.screenshot({ path: path.join(artifactsDir, 'letter-reply-form.png') });
-    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.locator('iframe[title="Collections task pane"]').screenshot({ path: path.join(artifactsDir, 'letter-preview-320.png') });
 

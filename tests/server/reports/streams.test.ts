@@ -49,11 +49,15 @@ describe.each(writers)('the %s writer', (_format, write) => {
     const first = await new Promise<unknown>((resolve) => stream.once('data', resolve));
     expect(first).toBeDefined();
     stream.pause();
-    await sleep(300);
-    // Nobody reads: a few pages at most wait in buffers, not the endless rest.
-    const read = state.pages;
+    // Nobody reads: the writer fills its buffers and stops (however slow the machine), with a few
+    // pages at most waiting there, not the endless rest.
+    let read = -1;
+    for (let waited = 0; waited < 10_000 && state.pages !== read; waited += 300) {
+      read = state.pages;
+      await sleep(300);
+    }
     expect(read).toBeLessThan(20);
-    await sleep(200);
+    await sleep(300);
     expect(state.pages).toBe(read);
     stream.destroy();
     await sleep(50);
