@@ -29,6 +29,8 @@ export default async (_env, argv) => {
       preview: './addin/preview/main.tsx',
       // The Office dialog's sign-in page, for hosts without nested app authentication.
       authDialog: './addin/auth-dialog.ts',
+      // The aged receivables report at full width (/workspace, or an Office dialog from the pane).
+      workspace: './addin/workspace/main.tsx',
     },
     output: {
       path: OUTPUT_DIR,
@@ -76,6 +78,12 @@ export default async (_env, argv) => {
         template: './addin/auth-dialog.html',
         filename: 'auth-dialog.html',
         chunks: ['authDialog'],
+        scriptLoading: 'defer',
+      }),
+      new HtmlWebpackPlugin({
+        template: './addin/workspace/workspace.html',
+        filename: 'workspace.html',
+        chunks: ['workspace'],
         scriptLoading: 'defer',
       }),
       new CopyWebpackPlugin({

@@ -6,6 +6,9 @@ import { useEffect, useRef, useState, type JSX } from 'react';
 import type { ApiClient } from './api/client';
 import type { MailHost } from './office/host';
 import { CustomerView } from './features/customer/CustomerView';
+import type { ReportsClient } from './features/reports/client';
+import { TotalsCard } from './features/reports/TotalsCard';
+import { openLargeView } from './office/dialog';
 import { CustomerPicker } from './features/resolution/CustomerPicker';
 import { CustomerSearch, type PickedCustomer } from './features/resolution/CustomerSearch';
 import { ResolutionPending } from './features/resolution/ResolutionPending';
@@ -33,6 +36,8 @@ export function App(props: {
   api: ApiClient;
   /** 'development': the server needs no sign-in (everyone is its demo agent); the pane says so. */
   authMode?: 'development' | 'entra';
+  /** The receivables report: its totals show while no email is selected, with a link to the full view. */
+  reports?: ReportsClient;
 }) {
   const { host, api } = props;
   const styles = useStyles();
@@ -66,12 +71,15 @@ export function App(props: {
     body = <CustomerSearch key={itemVersion} api={api} address={linkable} onPick={pick} />;
   } else if (resolution.kind === 'no-item') {
     body = (
-      <EmptyState
-        icon={<MailRegular className={styles.icon} />}
-        heading="h1"
-        title="Select an email from a customer"
-        description="The customer's balance, aging and history appear here."
-      />
+      <>
+        <EmptyState
+          icon={<MailRegular className={styles.icon} />}
+          heading="h1"
+          title="Select an email from a customer"
+          description="The customer's balance, aging and history appear here."
+        />
+        {props.reports && <TotalsCard client={props.reports} onOpenReport={() => openLargeView(new URL('/workspace', window.location.href).href)} />}
+      </>
     );
   } else if (resolution.kind === 'no-counterparts') {
     body = (

@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { App } from './App';
 import { createApiClient } from './api/client';
+import { createReportsClient } from './features/reports/client';
 import { createTokenProvider, type AuthConfig } from './office/auth';
 import { createOfficeHost } from './office/mailbox';
 import { findPreviewOffice } from './office/preview-bridge';
@@ -62,7 +63,7 @@ async function start() {
       ? createTokenProvider({ clientId: auth.clientId, authority: auth.authority, apiScope: auth.apiScope, office })
       : undefined;
   const api = createApiClient({ baseUrl, getToken });
-  mount(<App host={host} api={api} authMode={auth.mode} />);
+  mount(<App host={host} api={api} authMode={auth.mode} reports={createReportsClient({ baseUrl, getToken })} />);
 }
 
 void start();

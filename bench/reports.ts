@@ -2,8 +2,11 @@
 // and CSV of every customer as of a past date and as of the data's today, through the product
 // server, beside the raw SQL that computes the same lines from every entry and settlement (no
 // settled totals); and the server's peak RSS when it has served nothing but the XLSX export.
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, sql, type CompiledQuery as Compiled } from 'kysely';
+import pg from 'pg';
 import { openDatabase } from '../server/db/kysely';
+import { agedReceivables } from '../server/db/repositories/aged-receivables';
+import { DEFAULT_AGING_PERIODS } from '../server/domain/aging';
 import type { Database } from '../server/db/schema';
 import { addMonths } from '../server/domain/dates';
 import type { AgedReceivablesResponse } from '../server/http/schemas/reports';
@@ -79,6 +82,34 @@ async function fetchText(url: string): Promise<string> {
   return response.text();
 }
 
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of the report's statement as the route sends it (under its cursor, in
+ * its transaction's settings), for each date.
+ */
+async function reportPlans(ctx: RunContext, databaseUrl: string, dates: ReadonlyArray<readonly [string, string]>): Promise<void> {
+  const captured: Compiled[] = [];
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 1 }) }),
+    log: (event) => void (event.level === 'query' && captured.push(event.query)),
+  });
+  try {
+    for (const [when, asOf] of dates) {
+      captured.length = 0;
+      const pages = agedReceivables(db, { asOf, by: 'due_date', periods: DEFAULT_AGING_PERIODS, agentId: null }, { paging: 'cursor' });
+      for await (const _page of pages);
+      const declared = captured.find((q) => /^\s*declare aged_receivables/i.test(q.sql))!;
+      const statement = declared.sql.replace(/^\s*declare aged_receivables no scroll cursor for/i, '');
+      const plan = await db.transaction().execute(async (trx) => {
+        for (const setting of ["set local work_mem = '64MB'", 'set local jit = off', 'set local cursor_tuple_fraction = 1']) await trx.executeQuery(CompiledQuery.raw(setting));
+        return trx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain (analyze, buffers) ${statement}`, [...declared.parameters]));
+      });
+      ctx.plans[`aged receivables report (${when}, ${asOf})`] = `${statement.trim()}\n\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`;
+    }
+  } finally {
+    await db.destroy();
+  }
+}
+
 async function measure(ctx: RunContext, db: 'postgres' | 'pglite', target: Target): Promise<void> {
   const runs = ctx.mode.agingRuns;
   const dates = [['past', addMonths(ctx.asOf, -6)], ['today', ctx.asOf]] as const;
@@ -97,6 +128,7 @@ async function measure(ctx: RunContext, db: 'postgres' | 'pglite', target: Targe
   } finally {
     await handle.close();
   }
+  if (target.server.databaseUrl) await reportPlans(ctx, target.server.databaseUrl, dates);
 
   const servers = await startServers(target);
   try {

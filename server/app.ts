@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/kysely';
-import { errorHandler } from './http/errors';
+import { clientErrorHandler, errorHandler, frameworkErrors } from './http/errors';
+import { closeQuerystring, strictDateFormats } from './http/schemas/common';
 import { loggerOptions } from './logging';
 import context from './http/plugins/app/context';
 import finiteNumbers from './http/plugins/app/finite-numbers';
@@ -14,6 +15,8 @@ import rateLimit from './http/plugins/external/rate-limit';
 import security from './http/plugins/external/security';
 import api from './http/routes/api';
 import graphSync from './graph/plugin';
+import monthEndReports from './jobs/month-end-report';
+import brokenPromises from './jobs/broken-promises';
 import auth from './http/plugins/auth';
 import letterLinks from './http/routes/letters/links';
 import health from './http/routes/health';
@@ -37,9 +40,15 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   const app = Fastify({
     logger: loggerOptions(config.logLevel, opts.logger),
     ...(opts.server ?? {}),
+    // Dates and instants are held to the years the databases agree on (closeQuerystring below
+    // refuses unknown query parameters). Errors before routing answer in the { code, message } shape.
+    ajv: { onCreate: strictDateFormats },
+    frameworkErrors,
+    clientErrorHandler,
     // With `https` Fastify types the instance by its raw server; routes never touch the raw server.
   }) as unknown as FastifyInstance;
 
+  app.addHook('onRoute', closeQuerystring);
   await app.register(security);
   await app.register(rateLimit);
   await app.register(docs);
@@ -50,6 +59,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.setErrorHandler(errorHandler);
   await app.register(health);
   await app.register(graphSync, { db: opts.db.db, auth: config.auth, graph: config.graph });
+  await app.register(monthEndReports, { db: opts.db.db, config });
+  await app.register(brokenPromises, { db: opts.db.db, config });
   await app.register(auth, {
     db: opts.db.db,
     settings: config.auth,

@@ -37,6 +37,11 @@ export interface Config {
    * process, so links die on restart. A KeyObject, so logging the config never prints the secret.
    */
   letterLinkKey: KeyObject;
+  /**
+   * How long a lease on background work (a letter batch, the Graph delta poll) lasts unrenewed
+   * (LEASE_TTL_MS): when its process dies, another takes the work over after this long.
+   */
+  leaseTtlMs: number;
 }
 
 export interface LetterSettings {
@@ -68,6 +73,7 @@ export function loadConfig(env: Env = process.env): Config {
     ...authAndGraph(env, parseOrigin('ADDIN_ORIGIN', read('ADDIN_ORIGIN') ?? 'https://localhost:3000')),
     letters: parseLetterSettings(read('LETTER_COMPANY_NAME'), read('LETTER_COMPANY_ADDRESS'), read('LETTER_LOGO_PATH')),
     letterLinkKey: parseLinkSecret('LETTER_LINK_SECRET', read('LETTER_LINK_SECRET')),
+    leaseTtlMs: parseMilliseconds('LEASE_TTL_MS', read('LEASE_TTL_MS') ?? '30000', 500),
   };
 }
 
@@ -89,6 +95,13 @@ function parsePort(name: string, value: string): number {
     throw new ConfigError(name, `'${value}' is not a TCP port (1-65535).`);
   }
   return port;
+}
+
+function parseMilliseconds(name: string, value: string, min: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min) {
+    throw new ConfigError(name, `'${value}' must be a whole number of milliseconds, at least ${min}.`);
+  }
+  return Number(value);
 }
 
 function parseDatabaseUrl(name: string, value: string | undefined): string | null {

@@ -10,9 +10,12 @@ import type {
 } from '../../server/http/schemas/letters';
 import type { IsoDate } from '../../server/http/schemas/common';
 import type { CustomerSearchResponse, LookupResponse } from '../../server/http/schemas/customers';
+import type { DraftsRequest, DraftsResponse } from '../../server/http/schemas/drafts';
 import type { CustomerSummary } from '../../server/http/schemas/summary';
 import type { TimelineResponse } from '../../server/http/schemas/timeline';
 import type { TransactionsResponse } from '../../server/http/schemas/transactions';
+import type { ChangeStatusRequest, ChangeStatusResponse, DocumentsResponse, HistoryResponse, ReasonCodesResponse } from '../../server/http/schemas/actions';
+import type { NsfRequest, NsfResponse, SettleRequest, SettleResponse, WriteOffJson, WriteOffRequest, WriteOffsResponse } from '../../server/http/schemas/money-actions';
 import type { Activity, ActivityListResponse, CreateActivityRequest, UpdateActivityRequest } from '../../server/http/schemas/activities';
 import type { AuthConfig } from '../office/auth';
 
@@ -42,12 +45,15 @@ export interface ApiClient {
   timeline(id: string, query: { from?: IsoDate; to?: IsoDate }, signal?: AbortSignal): Promise<TimelineResponse>;
   /** Adds the address as a contact of the customer, so the next email from it resolves. */
   linkContact(id: string, contact: { email: string; name: string }, signal?: AbortSignal): Promise<void>;
+  /** The actions an email from the customer asks for, proposed from its words (nothing is saved). */
+  drafts(id: string, email: DraftsRequest, signal?: AbortSignal): Promise<DraftsResponse>;
   /** How the pane signs in (no token needed to ask). */
   authConfig(signal?: AbortSignal): Promise<AuthConfig>;
   activities(id: string, signal?: AbortSignal): Promise<ActivityListResponse>;
   /** The key makes a retried submission replay the first result instead of logging twice. */
   createActivity(id: string, body: CreateActivityRequest, idempotencyKey: string, signal?: AbortSignal): Promise<Activity>;
-  updateActivity(activityId: string, body: UpdateActivityRequest, signal?: AbortSignal): Promise<Activity>;
+  /** With `version` (the one the agent read), a change made by someone else since gets 412 with the current activity. */
+  updateActivity(activityId: string, body: UpdateActivityRequest, signal?: AbortSignal, version?: number): Promise<Activity>;
   letterProposal(id: string, asOf?: IsoDate, signal?: AbortSignal): Promise<LetterProposalResponse>;
   postLetter(id: string, body: PostLetterRequest, idempotencyKey: string, signal?: AbortSignal): Promise<CollectionLetterResponse>;
   /** The due letter rendered as email HTML without posting it ("Draft" for its number). */
@@ -65,6 +71,18 @@ export interface ApiClient {
   batchProposal(asOf?: IsoDate, signal?: AbortSignal): Promise<BatchProposalResponse>;
   startBatch(body: StartBatchRequest, idempotencyKey: string, signal?: AbortSignal): Promise<LetterBatchResponse>;
   batch(batchId: string, signal?: AbortSignal): Promise<LetterBatchResponse>;
+  /** Actions on open transactions; each key makes a retried submission replay the first result. */
+  changeStatus(id: string, body: ChangeStatusRequest, idempotencyKey: string, signal?: AbortSignal): Promise<ChangeStatusResponse>;
+  writeOff(id: string, body: WriteOffRequest, idempotencyKey: string, signal?: AbortSignal): Promise<WriteOffJson>;
+  settle(id: string, body: SettleRequest, idempotencyKey: string, signal?: AbortSignal): Promise<SettleResponse>;
+  nsf(transactionId: string, body: NsfRequest, idempotencyKey: string, signal?: AbortSignal): Promise<NsfResponse>;
+  history(id: string, transactionId?: string, signal?: AbortSignal): Promise<HistoryResponse>;
+  reasonCodes(kind: 'dispute' | 'write_off', signal?: AbortSignal): Promise<ReasonCodesResponse>;
+  /** Write-offs waiting for a manager (403 for agents). */
+  pendingWriteOffs(customerId: string, signal?: AbortSignal): Promise<WriteOffsResponse>;
+  decideWriteOff(writeOffId: string, decision: 'approve' | 'reject', idempotencyKey: string, signal?: AbortSignal): Promise<WriteOffJson>;
+  /** The stored documents (collection letters) a transaction appears on, for Reprint. */
+  transactionDocuments(transactionId: string, signal?: AbortSignal): Promise<DocumentsResponse>;
 }
 
 /** POST /api/customers/:id/letters */
@@ -166,12 +184,15 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     linkContact: async (id, contact, signal) => {
       await request('POST', `${customer(id)}/contacts`, {}, contact, signal);
     },
+    drafts: (id, email, signal) => request('POST', `${customer(id)}/drafts`, {}, email, signal),
     authConfig: (signal) => request('GET', '/api/auth/config', {}, undefined, signal),
     activities: (id, signal) => request('GET', `${customer(id)}/activities`, {}, undefined, signal),
     createActivity: (id, body, key, signal) =>
       request('POST', `${customer(id)}/activities`, {}, body, signal, { headers: { 'idempotency-key': key } }),
-    updateActivity: (activityId, body, signal) =>
-      request('PATCH', `/api/activities/${encodeURIComponent(activityId)}`, {}, body, signal),
+    updateActivity: (activityId, body, signal, version) =>
+      request('PATCH', `/api/activities/${encodeURIComponent(activityId)}`, {}, body, signal, {
+        ...(version === undefined ? {} : { headers: { 'if-match': `"${version}"` } }),
+      }),
     letterProposal: (id, asOf, signal) => request('GET', `${customer(id)}/letters/proposal`, { asOf }, undefined, signal),
     postLetter: (id, body, key, signal) =>
       request('POST', `${customer(id)}/letters`, {}, body, signal, { headers: { 'idempotency-key': key } }),
@@ -185,6 +206,18 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     batchProposal: (asOf, signal) => request('GET', '/api/letters/proposal', { asOf }, undefined, signal),
     startBatch: (body, key, signal) => request('POST', '/api/letters/batch', {}, body, signal, { headers: { 'idempotency-key': key } }),
     batch: (batchId, signal) => request('GET', `/api/letters/batch/${encodeURIComponent(batchId)}`, {}, undefined, signal),
+    changeStatus: (id, body, key, signal) =>
+      request('POST', `${customer(id)}/transactions/status`, {}, body, signal, { headers: { 'idempotency-key': key } }),
+    writeOff: (id, body, key, signal) => request('POST', `${customer(id)}/write-offs`, {}, body, signal, { headers: { 'idempotency-key': key } }),
+    settle: (id, body, key, signal) => request('POST', `${customer(id)}/settlements`, {}, body, signal, { headers: { 'idempotency-key': key } }),
+    nsf: (transactionId, body, key, signal) =>
+      request('POST', `/api/transactions/${encodeURIComponent(transactionId)}/nsf`, {}, body, signal, { headers: { 'idempotency-key': key } }),
+    history: (id, transactionId, signal) => request('GET', `${customer(id)}/history`, { transactionId }, undefined, signal),
+    reasonCodes: (kind, signal) => request('GET', '/api/reason-codes', { kind }, undefined, signal),
+    pendingWriteOffs: (customerId, signal) => request('GET', '/api/write-offs', { status: 'pending', customerId }, undefined, signal),
+    transactionDocuments: (transactionId, signal) => request('GET', `/api/transactions/${encodeURIComponent(transactionId)}/documents`, {}, undefined, signal),
+    decideWriteOff: (writeOffId, decision, key, signal) =>
+      request('POST', `/api/write-offs/${encodeURIComponent(writeOffId)}/${decision}`, {}, {}, signal, { headers: { 'idempotency-key': key } }),
   };
 }
 

@@ -15,6 +15,8 @@ export interface MailItemSnapshot {
   subject: string;
   /** Read mode: the sender; compose: the recipients (to, then cc). */
   counterparts: MailAddress[];
+  /** When a received item arrived (ISO 8601 instant); absent in compose and where the host does not say. */
+  receivedAt?: string;
   /** Plain-text body, read lazily because hosts make it an async call. */
   getBodyText(): Promise<string>;
 }

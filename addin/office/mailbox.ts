@@ -139,6 +139,8 @@ function snapshotOf(
     mode,
     subject,
     counterparts,
+    // Not instanceof Date: the preview's stand-in makes its dates in the parent window's realm.
+    ...(mode === 'read' && typeof item.dateTimeCreated?.toISOString === 'function' ? { receivedAt: item.dateTimeCreated.toISOString() } : {}),
     getBodyText: () =>
       new Promise((resolve, reject) =>
         item.body.getAsync(office.CoercionType.Text, (result) =>

@@ -1,6 +1,7 @@
 // Brings a database to the latest schema: the files server/db/migrations/NNN-name.ts in name order,
 // recorded in kysely_migration. Kysely's migrator runs them in one transaction under a PostgreSQL
-// advisory lock, so two processes starting at once apply each migration exactly once.
+// advisory lock, so two processes starting at once apply each migration exactly once. Readiness asks
+// whether every migration file has been applied.
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
@@ -33,4 +34,10 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
       cause: error,
     });
   }
+}
+
+/** True when every migration file has been applied (a process started on an older build says false). */
+export async function migrationsCurrent(db: Kysely<Database>): Promise<boolean> {
+  const migrations = await new Migrator({ db, provider }).getMigrations();
+  return migrations.every((m) => m.executedAt !== undefined);
 }

@@ -3,6 +3,9 @@
 // `date` columns as 'YYYY-MM-DD' strings, timestamptz as Date.
 import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 import type { AccountStatus, AgentRole, CollectionStatus, LedgerKind } from '../domain/types';
+import type { ReasonCodeKind } from '../domain/actions/reason-codes';
+import type { PostingKind } from '../domain/actions/open-items';
+import type { WriteOffStatus } from '../domain/actions/write-off';
 import type { ActivityHistoryEntry, ActivityOutcome, ActivityStatus, ActivitySyncState, ActivityType } from '../domain/activities';
 
 type DateCol = ColumnType<string, string, string>;
@@ -65,6 +68,10 @@ export interface LedgerEntriesTable {
   /** The day the entry was fully settled; null while anything is open (a generated column). */
   closed_on: GeneratedAlways<DateCol | null>;
   created_at: Generated<Instant>;
+  /** Migration 008: bumped by a trigger whenever what an agent sees of the entry changes. */
+  version: Generated<number>;
+  /** Migration 008: the agent (or system actor) who set the collection status. */
+  status_set_by: Generated<string | null>;
 }
 
 export interface SettlementsTable {
@@ -75,6 +82,12 @@ export interface SettlementsTable {
   amount: bigint;
   settled_on: DateCol;
   created_at: Generated<Instant>;
+  /** Migration 008: the agent who settled here (null: imported from the ERP, not reversible here). */
+  created_by: Generated<string | null>;
+  /** Migration 008: the settlement this negative one reverses. */
+  reversal_of: Generated<string | null>;
+  /** Migration 008: when a settlement made here was reversed. */
+  reversed_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AgentsTable {
@@ -125,6 +138,8 @@ export interface ActivitiesTable {
   history: ColumnType<ActivityHistoryEntry[], string | undefined, string>;
   created_at: Instant;
   updated_at: Instant;
+  /** Raised by every change; an edit's If-Match names the version it read (migration 011). */
+  version: Generated<number>;
 }
 
 export interface OutboxTable {
@@ -265,6 +280,41 @@ export interface CollectionLetterBatchItemsTable {
   letter_id: string | null;
 }
 
+// Migration 008: managed reason codes for disputes and write-offs.
+export interface CollectionReasonCodesTable {
+  kind: ReasonCodeKind;
+  code: string;
+  label: string;
+  active: Generated<boolean>;
+  created_at: Generated<Instant>;
+}
+
+// Migration 008: write-offs above the requester's limit, waiting for a manager.
+export interface WriteOffRequestsTable {
+  id: Generated<string>;
+  customer_id: string;
+  requested_by: string;
+  status: Generated<WriteOffStatus>;
+  reason_code: string;
+  note: string | null;
+  /** [{ transactionId, amount: minor units as a decimal string, entryId once posted }] */
+  items: Json<Array<{ transactionId: string; amount: string; entryId?: string }>>;
+  total_accounting: bigint;
+  decided_by: string | null;
+  decided_at: Instant | null;
+  created_at: Generated<Instant>;
+}
+
+// Migration 008: what this product posted, in order, for the ERP's postings feed.
+export interface ActionPostingsTable {
+  seq: GeneratedAlways<bigint>;
+  posted_at: Generated<Instant>;
+  kind: PostingKind;
+  external_id: string;
+  customer_id: string;
+  body: Json<Record<string, unknown>>;
+}
+
 export interface Database {
   customers: CustomersTable;
   contacts: ContactsTable;
@@ -284,4 +334,7 @@ export interface Database {
   graph_delta_links: GraphDeltaLinksTable;
   graph_task_lists: GraphTaskListsTable;
   graph_token_cache: GraphTokenCacheTable;
+  collection_reason_codes: CollectionReasonCodesTable;
+  write_off_requests: WriteOffRequestsTable;
+  action_postings: ActionPostingsTable;
 }

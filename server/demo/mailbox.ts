@@ -44,6 +44,10 @@ function longDate(date: IsoDate): string {
   return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' });
 }
 
+function addDaysIso(date: IsoDate, days: number): IsoDate {
+  return fromDay(toDay(date) + days);
+}
+
 /** The next Friday strictly after the date: when a payment run would go out. */
 function nextFriday(date: IsoDate): IsoDate {
   const day = toDay(date);
@@ -103,10 +107,17 @@ async function draftCustomerEmails(db: Kysely<Database>, asOf: IsoDate, used: Se
   const promise = await firstWithContact(db, asOf, used, { status: 'active', overdue: true, collection: 'none' });
   if (promise) {
     const { invoice: inv, customer, contact } = promise;
+    // A second overdue invoice of the same customer, when it has one: the pane proposes both.
+    const [other] = (await openInvoices(db, asOf, new Set(), { customerId: customer.id, overdue: true, collection: 'none' }, 2))
+      .filter((i) => i.document !== inv.document && i.currency === inv.currency);
+    const named = other ? `invoices ${inv.document} and ${other.document} (${money(inv.open + other.open, inv.currency)} together)` : `invoice ${inv.document} (${money(inv.open, inv.currency)}${inv.dueDate ? `, due ${longDate(inv.dueDate)}` : ''})`;
     add('promise-to-pay', customer, contact, `Payment of ${inv.document}`, [
-      `Apologies for the delay with invoice ${inv.document} (${money(inv.open, inv.currency)}${inv.dueDate ? `, due ${longDate(inv.dueDate)}` : ''}).`,
-      `It has now been approved and is in our payment run of ${longDate(nextFriday(asOf))}. You will have the full amount by then.`,
+      `Apologies for the delay with ${named}.`,
+      `${other ? 'Both have' : 'It has'} now been approved and we will pay in our payment run of ${longDate(nextFriday(asOf))}. You will have the full amount by then.`,
     ]);
+    const last = drafts[drafts.length - 1]!;
+    // The customer answers our reminder: the quoted reminder is not the customer's words.
+    last.body += `\n\nOn ${longDate(addDaysIso(asOf, -3))}, ${COLLECTIONS.displayName} <${COLLECTIONS.emailAddress}> wrote:\n> ${inv.document} is overdue. Please pay by return.`;
   }
   const remit = await remittance(db, asOf, used);
   if (remit) {

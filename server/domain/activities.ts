@@ -1,7 +1,7 @@
 // Activities as the rules see them: the enumerations (types, outcomes, statuses, Outlook sync
 // states), defined once for the API schemas, the database types and the pane; an activity and the
 // commands that log or change one; and the rules a command must meet before anything is written.
-import { conflict, invalidField, notFound, unprocessable, type DomainError } from './errors';
+import { conflict, DomainError, invalidField, notFound, unprocessable } from './errors';
 import type { CurrencyCode, IsoDate } from './types';
 
 export const ACTIVITY_TYPES = ['call', 'task', 'appointment', 'event', 'note', 'email'] as const;
@@ -46,6 +46,8 @@ export interface ActivityRecord {
   ledgerEntryIds: string[];
   createdAt: Date;
   updatedAt: Date;
+  /** Raised by every change: an edit may name the version it read, and a stale one is refused. */
+  version: number;
   /** The Outlook ids and the last sync error are present only once there are any. */
   sync: { state: ActivitySyncState; eventId?: string; taskId?: string; error?: string };
   history: ActivityHistoryEntry[];
@@ -126,6 +128,20 @@ export function checkTimeOrder(start: Date | null, end: Date | null): void {
   if (start && end && end < start) throw invalidField('endAt', "must not be before 'startAt'");
 }
 
+/**
+ * An edit that names the version it read is refused once someone else changed the activity since:
+ * 412 with the activity as it is now, so the agent sees the other change instead of overwriting it.
+ */
+export function checkVersion(current: ActivityRecord, expected: number | undefined): void {
+  if (expected === undefined || current.version === expected) return;
+  throw new DomainError(
+    'precondition_failed',
+    'activity_changed',
+    `The activity was changed by someone else (now version ${current.version}, you read ${expected}): review its current values.`,
+    { field: 'If-Match', current },
+  );
+}
+
 /** A cancelled activity is final. */
 export function checkChangeable(activity: { id: string; status: ActivityStatus }): void {
   if (activity.status === 'cancelled') throw conflict('activity_cancelled', 'A cancelled activity cannot be changed.', { id: activity.id });
@@ -152,6 +168,16 @@ export function checkOpenDebits(ids: string[], found: ReadonlyMap<string, OpenDe
     const debit = found.get(id);
     if (!debit) throw unprocessable('invalid_request', `Field '${field}': ${id} is not an open invoice of this customer.`, { field, id });
     if (debit.open <= 0n) throw unprocessable('invalid_request', `Field '${field}': ${debit.document} is already settled.`, { field, id });
+  }
+}
+
+/** The entries an activity refers to are the customer's own: another customer's id is refused, not stored. */
+export function checkOwnEntries(ids: readonly string[], own: ReadonlySet<string>): void {
+  for (const [index, id] of ids.entries()) {
+    if (!own.has(id)) {
+      const field = `ledgerEntryIds.${index}`;
+      throw unprocessable('invalid_request', `Field '${field}': ${id} is not a ledger entry of this customer.`, { field, id });
+    }
   }
 }
 

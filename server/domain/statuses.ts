@@ -18,11 +18,13 @@ function promiseKept(item: EntryAsOf, promiseDate: IsoDate): boolean {
 /**
  * The status of an entry as of `asOf`. A status set after `asOf` (status date later) did not exist
  * yet, so it reads 'none'. A debit's promise to pay whose date is before `asOf` and that was not
- * kept reads 'promise_broken'.
+ * kept reads 'promise_broken'; one persisted as broken reads 'promise_to_pay' up to its date.
  */
 export function collectionStatusAsOf(item: EntryAsOf, asOf: IsoDate): CollectionStatus {
   const { entry } = item;
   if (entry.statusDate !== null && entry.statusDate > asOf) return 'none';
+  // A promise the job persisted as broken still stood up to its promise date.
+  if (entry.collectionStatus === 'promise_broken' && entry.promiseDate !== null && asOf <= entry.promiseDate) return 'promise_to_pay';
   if (entry.collectionStatus !== 'promise_to_pay' || !item.isDebit) return entry.collectionStatus;
   if (entry.promiseDate === null || entry.promiseDate >= asOf) return 'promise_to_pay';
   return promiseKept(item, entry.promiseDate) ? 'promise_to_pay' : 'promise_broken';

@@ -41,7 +41,7 @@ export default fp<GraphPluginOptions>(
     }
     if (!graph.inProcessWorker) return;
     app.addHook('onReady', async () => {
-      app.graphSync = startGraphSync({ db: opts.db, settings: graph, tokens: app.graphTokens!, log: app.log });
+      app.graphSync = startGraphSync({ db: opts.db, settings: graph, tokens: app.graphTokens!, log: app.log, leaseTtlMs: app.config.leaseTtlMs });
     });
     app.addHook('onClose', async () => {
       await app.graphSync?.stop();

@@ -1,8 +1,11 @@
 // The Graph sync as a background service: the outbox worker (drains due rows, then rests for
 // pollMs) and the delta poller for every agent with synced items. The server starts it in-process;
-// worker-main.ts runs it on its own.
+// worker-main.ts runs it on its own. Outbox rows are leased one by one (outbox.ts); the delta poll
+// runs on one process at a time through its lease in the database (jobs/leased.ts).
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { DEFAULT_LEASE_TTL_MS, newHolder } from '../jobs/lease';
+import { startLeasedPeriodic } from '../jobs/leased';
 import { startPeriodic } from '../jobs/periodic';
 import { createGraphClient } from './client';
 import { pollAgentDeltas } from './delta';
@@ -18,6 +21,8 @@ export interface GraphSyncOptions {
   log: Logger;
   pollMs?: number;
   deltaMs?: number;
+  /** How long the delta poll's lease outlives its interval when its process dies (LEASE_TTL_MS). */
+  leaseTtlMs?: number;
   worker?: Partial<OutboxWorkerOptions>;
 }
 
@@ -56,7 +61,8 @@ export function startGraphSync(opts: GraphSyncOptions): GraphSync {
     }
     return changed;
   };
-  const delta = startPeriodic('Graph delta sync', opts.deltaMs ?? 60_000, pollDeltas, onError);
+  const lease = { db: opts.db, holder: newHolder(), ttlMs: opts.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS };
+  const delta = startLeasedPeriodic('Graph delta sync', opts.deltaMs ?? 60_000, lease, pollDeltas, onError);
   return {
     nudge: () => outbox.nudge(),
     pollDeltas,

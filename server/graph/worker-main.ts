@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   assertDevelopmentAllowed(config.auth, config.host);
   const handle = await openDatabase({ databaseUrl: config.databaseUrl ?? undefined, dataDir: config.dataDir });
   await migrateToLatest(handle.db);
-  const sync = startGraphSync({ db: handle.db, settings: config.graph, tokens: tokenSourceFor(config.auth, config.graph, handle.db, log), log });
+  const sync = startGraphSync({ db: handle.db, settings: config.graph, tokens: tokenSourceFor(config.auth, config.graph, handle.db, log), log, leaseTtlMs: config.leaseTtlMs });
   log.info({ graph: config.graph.baseUrl }, 'Graph worker started');
   const stop = () => {
     log.info({}, 'Graph worker stopping');

@@ -1,10 +1,12 @@
 // The one error type routes throw, and the one handler that turns any error into the API's
 // { code, message, details } body: client mistakes stay 4xx and name the field; the rest is a
 // logged 500 whose body says nothing about the internals.
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type FailureKind } from '../domain/errors';
 import type { ApiError } from './schemas/common';
-import { NO_NUL } from './schemas/common';
+import { EARLIEST_DATE, LATEST_DATE, NO_NUL } from './schemas/common';
 
 export { customerNotFound } from '../domain/errors';
 
@@ -32,6 +34,8 @@ export class AppError extends Error {
 interface SchemaIssue {
   keyword: string;
   instancePath: string;
+  /** Set when the issue is about a property's name (an unknown query parameter). */
+  propertyName?: string;
   params: Record<string, unknown>;
   message?: string;
 }
@@ -45,21 +49,22 @@ const PLACE: Record<string, string> = {
 
 // Ajv's wording for formats ('must match format "date"') reads poorly to a person.
 const FORMAT_PROBLEMS: Record<string, string> = {
-  date: 'must be a calendar date YYYY-MM-DD',
-  'date-time': 'must be an ISO 8601 date and time',
+  date: `must be a calendar date YYYY-MM-DD between ${EARLIEST_DATE} and ${LATEST_DATE}`,
+  'date-time': `must be an ISO 8601 date and time with its offset, between ${EARLIEST_DATE} and ${LATEST_DATE}, seconds 00 to 59`,
   email: 'must be an email address',
   uuid: 'must be a UUID',
 };
 
 function problemOf(issue: SchemaIssue): string {
-  if (issue.keyword === 'pattern' && issue.params.pattern === NO_NUL) return 'must not contain NUL characters';
+  if (issue.propertyName !== undefined || issue.keyword === 'propertyNames') return 'is not one this request takes';
+  if (issue.keyword === 'pattern' && issue.params.pattern === NO_NUL) return 'must not contain NUL characters or unpaired UTF-16 surrogates';
   const format = issue.keyword === 'format' ? FORMAT_PROBLEMS[String(issue.params.format)] : undefined;
   return format ?? issue.message ?? issue.keyword;
 }
 
 /** The field an Ajv issue is about: the missing or extra property, else the failing path. */
 function fieldOf(issue: SchemaIssue): string {
-  const named = issue.params.missingProperty ?? issue.params.additionalProperty;
+  const named = issue.propertyName ?? issue.params.missingProperty ?? issue.params.additionalProperty ?? issue.params.propertyName;
   if (typeof named === 'string') return [issue.instancePath.slice(1), named].filter(Boolean).join('.');
   return issue.instancePath.slice(1).replaceAll('/', '.') || '(root)';
 }
@@ -110,4 +115,34 @@ export function errorHandler(
   }
   request.log.error({ err: error, url: request.url, method: request.method }, 'Unhandled error');
   return reply.code(500).send({ code: 'internal_error', message: 'Something went wrong on the server.' });
+}
+
+/**
+ * Errors Fastify raises before routing (a malformed URL such as `/api/%zz`): the same
+ * `{ code, message }` body as everything else, rather than Fastify's own shape.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return errorHandler(error, request, reply);
+}
+
+const SOCKET_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  HPE_HEADER_OVERFLOW: { status: 431, code: 'headers_too_large', message: 'The request headers are too large.' },
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, code: 'request_timeout', message: 'The request took too long to arrive.' },
+};
+
+/**
+ * Errors Node's HTTP parser raises before Fastify sees a request (431 for oversized headers, a
+ * malformed request line): answered on the socket with the API's `{ code, message }` body.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const known = SOCKET_ERRORS[error.code ?? ''] ?? { status: 400, code: 'invalid_request', message: 'The request is malformed.' };
+  const body = JSON.stringify({ code: known.code, message: known.message } satisfies ApiError);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${known.status} ${STATUS_CODES[known.status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }

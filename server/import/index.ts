@@ -113,7 +113,7 @@ export async function importFiles(
     .map((source, file) => ({ source, file, kind: kinds[file]! }))
     .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.file - b.file);
 
-  return database.transaction(async (bulk) => {
+  const report = await database.transaction(async (bulk) => {
     const trx = bulk.db;
     // Sorts and hashes of a million staged rows fit in memory instead of spilling (the default is 4 MB).
     await sql`set local work_mem = '128MB'`.execute(trx);
@@ -142,5 +142,16 @@ export async function importFiles(
       .execute();
     return report;
   });
+  await analyzeLoaded(database);
+  return report;
+}
+
+/**
+ * Fresh statistics for the tables an import loads, before it returns: without autovacuum (off on
+ * some managed set-ups) the planner would otherwise plan the pane's first queries for empty tables,
+ * slowly and with JIT. After the commit, so that it samples the committed rows.
+ */
+async function analyzeLoaded(database: DatabaseHandle): Promise<void> {
+  await sql`analyze agents, customers, contacts, ledger_entries, settlements`.execute(database.db);
 }
 

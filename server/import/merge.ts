@@ -1,7 +1,8 @@
 // The merge of checked staging rows into the ledger: one INSERT … ON CONFLICT per kind, keyed by
 // account, (customer, e-mail), external id and (debit, credit, date), updating only rows whose
 // values differ, so a re-import of the same files changes nothing and says so. When none of the
-// staged keys of a kind is saved yet (a first import) its rows are inserted without ON CONFLICT.
+// staged keys of a kind is saved yet (a first import) its rows are inserted without ON CONFLICT;
+// that is decided under the merge lock, so an import that raced this one and merged first is seen.
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema';
@@ -38,13 +39,13 @@ async function merge(
   saved: RawBuilder<unknown>,
   insert: RawBuilder<unknown>,
   onConflict: RawBuilder<unknown>,
-): Promise<MergeCounts> {
+): Promise<MergeCounts & { found: boolean }> {
   const found = await sql<{ found: boolean }>`select exists (${saved}) as found`.execute(db);
   const staged = async () =>
     Number((await sql<{ n: string }>`select count(*)::text as n from ${sql.raw(table)}`.execute(db)).rows[0]!.n);
   if (!found.rows[0]!.found) {
     const inserted = Number((await insert.execute(db)).numAffectedRows ?? 0n);
-    return { inserted, updated: 0, unchanged: (await staged()) - inserted };
+    return { inserted, updated: 0, unchanged: (await staged()) - inserted, found: false };
   }
   const result = await sql<{ inserted: string; updated: string }>`
     with merged as (${insert} ${onConflict} returning (xmax = 0) as inserted)
@@ -52,7 +53,7 @@ async function merge(
     from merged`.execute(db);
   const inserted = Number(result.rows[0]!.inserted);
   const updated = Number(result.rows[0]!.updated);
-  return { inserted, updated, unchanged: (await staged()) - inserted - updated };
+  return { inserted, updated, unchanged: (await staged()) - inserted - updated, found: true };
 }
 
 /**
@@ -76,8 +77,7 @@ export async function mergeStaged(db: Kysely<Database>): Promise<MergeCounts> {
   await sql`
     insert into agents (email) select distinct agent_email from stg_customers where agent_email is not null
     on conflict (email) do nothing`.execute(db);
-  const counts = [
-    await merge(db, 'stg_customers', sql`select 1 from stg_customers s join customers c on c.account = s.account`, sql`
+  const customers = await merge(db, 'stg_customers', sql`select 1 from stg_customers s join customers c on c.account = s.account`, sql`
       insert into customers as t (id, account, name, customer_group, sales_area, payment_terms, currency, credit_limit,
         credit_rating, status, customer_since, domains, default_agent_id)
       select ${orderedIds(sql`s.account`)}, s.account, s.name, s.customer_group, s.sales_area, s.payment_terms,
@@ -94,8 +94,8 @@ export async function mergeStaged(db: Kysely<Database>): Promise<MergeCounts> {
              t.status, t.customer_since, t.domains, t.default_agent_id)
         is distinct from (excluded.name, excluded.customer_group, excluded.sales_area, excluded.payment_terms,
              excluded.currency, excluded.credit_limit, excluded.credit_rating, excluded.status,
-             excluded.customer_since, excluded.domains, excluded.default_agent_id)`),
-    await merge(db, 'stg_contacts', sql`
+             excluded.customer_since, excluded.domains, excluded.default_agent_id)`);
+  const contacts = await merge(db, 'stg_contacts', sql`
       select 1 from stg_contacts s join customers c on c.account = s.account
         join contacts t on t.customer_id = c.id and t.email = s.email`, sql`
       insert into contacts as t (id, customer_id, name, email, phone, role)
@@ -103,8 +103,8 @@ export async function mergeStaged(db: Kysely<Database>): Promise<MergeCounts> {
       from stg_contacts s join customers c on c.account = s.account
       order by c.id, s.email`, sql`
       on conflict (customer_id, email) do update set name = excluded.name, phone = excluded.phone, role = excluded.role
-      where (t.name, t.phone, t.role) is distinct from (excluded.name, excluded.phone, excluded.role)`),
-    await merge(db, 'stg_ledger', sql`select 1 from stg_ledger s join ledger_entries l on l.external_id = s.external_id`, sql`
+      where (t.name, t.phone, t.role) is distinct from (excluded.name, excluded.phone, excluded.role)`);
+  const ledger = await merge(db, 'stg_ledger', sql`select 1 from stg_ledger s join ledger_entries l on l.external_id = s.external_id`, sql`
       insert into ledger_entries as t (id, customer_id, external_id, kind, document, posting_date, due_date, currency,
         amount, amount_accounting, settled_amount, last_settled_on)
       select ${orderedIds(sql`c.id, s.posting_date`)}, c.id, s.external_id, s.kind, s.document, s.posting_date,
@@ -117,20 +117,25 @@ export async function mergeStaged(db: Kysely<Database>): Promise<MergeCounts> {
         currency = excluded.currency, amount = excluded.amount, amount_accounting = excluded.amount_accounting
       where (t.customer_id, t.kind, t.document, t.posting_date, t.due_date, t.currency, t.amount, t.amount_accounting)
         is distinct from (excluded.customer_id, excluded.kind, excluded.document, excluded.posting_date,
-          excluded.due_date, excluded.currency, excluded.amount, excluded.amount_accounting)`),
-    // stg_settlements (settle-check.ts) says which debits and credits were saved before this import.
-    await merge(db, 'stg_settlements', sql`
-      select 1 from stg_settlements where d_saved_id is not null and c_saved_id is not null`, sql`
+          excluded.due_date, excluded.currency, excluded.amount, excluded.amount_accounting)`);
+  // stg_settlements (settle-check.ts) says which debits and credits were saved before this import
+  // was staged. Another import may have saved the same entries (and their settlements) since, while
+  // this one waited for the lock: then the ledger had saved keys, and the settlements are looked up.
+  const settlementsSaved = ledger.found
+    ? sql`select 1 from stg_settlements s join ledger_entries d on d.external_id = s.debit_ref
+        join ledger_entries c on c.external_id = s.credit_ref
+        join settlements t on t.debit_id = d.id and t.credit_id = c.id and t.settled_on = s.settled_on`
+    : sql`select 1 from stg_settlements where d_saved_id is not null and c_saved_id is not null`;
+  const settlements = await merge(db, 'stg_settlements', settlementsSaved, sql`
       insert into settlements as t (id, debit_id, credit_id, amount, settled_on)
       select ${orderedIds(sql`d.id, c.id, s.settled_on`)}, d.id, c.id, s.amount, s.settled_on from stg_settlements s
         join ledger_entries d on d.external_id = s.debit_ref join ledger_entries c on c.external_id = s.credit_ref
       order by d.id, c.id, s.settled_on`, sql`
       on conflict (debit_id, credit_id, settled_on) do update set amount = excluded.amount
-      where t.amount is distinct from excluded.amount`),
-  ];
-  return counts.reduce((sum, c) => ({
+      where t.amount is distinct from excluded.amount`);
+  return [customers, contacts, ledger, settlements].reduce<MergeCounts>((sum, c) => ({
     inserted: sum.inserted + c.inserted,
     updated: sum.updated + c.updated,
     unchanged: sum.unchanged + c.unchanged,
-  }));
+  }), { inserted: 0, updated: 0, unchanged: 0 });
 }

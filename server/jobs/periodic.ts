@@ -10,6 +10,8 @@ export function startPeriodic(
   intervalMs: number,
   run: () => Promise<unknown>,
   onError: (name: string, error: unknown) => void,
+  /** When the first run starts; default at once. */
+  firstRunInMs = 0,
 ): PeriodicJob {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -30,7 +32,7 @@ export function startPeriodic(
       if (!stopped) timer = setTimeout(tick, intervalMs);
     })();
   };
-  timer = setTimeout(tick, 0);
+  timer = setTimeout(tick, firstRunInMs);
 
   return {
     nudge() {

@@ -1,6 +1,7 @@
 // Batch runs: post (and for Graph delivery, queue) every letter of a reviewed proposal, one customer
 // at a time, recording each item's outcome. Restartable: every post is idempotent per customer,
-// level and date, so a run resumed after an interruption posts and sends nothing twice.
+// level and date, so a run resumed after an interruption posts and sends nothing twice. A run holds
+// the batch's lease in the database, so one process at a time runs it (whichever that is).
 import type { Kysely } from 'kysely';
 import type { Agent } from '../auth/agents';
 import type { LetterSettings } from '../config';
@@ -8,12 +9,13 @@ import type { Database } from '../db/schema';
 import { DomainError, notFound } from '../domain/errors';
 import { BATCH_ITEM_STATES, type BatchItemState, type LetterDelivery } from '../domain/letters';
 import type { IsoDate } from '../domain/types';
+import { DEFAULT_LEASE_TTL_MS, holdLease, newHolder } from '../jobs/lease';
 import type { LetterBatch } from './model';
 import { keyReused, postLetter } from './post';
 import { batchProposal } from './proposals';
 import {
   batchItems, batchRequester, findBatchByRequestKey, findBatchRow, insertBatch, lockBatchRequestKey, pendingCustomers, recordItemOutcome,
-  setBatchStatus, type BatchRow, type ItemOutcome,
+  setBatchStatus, unleasedBatches, type BatchRow, type ItemOutcome,
 } from './store/batches';
 
 export interface CreateBatchOptions {
@@ -61,29 +63,51 @@ export interface RunBatchOptions {
   /** Stops after the current item; the batch reads 'interrupted' and can be run again. */
   signal?: AbortSignal;
   onItem?: (done: number, total: number) => void;
+  /** Who runs it and how long the lease lasts unrenewed (the time a dead process's batch waits). */
+  lease?: { holder: string; ttlMs: number };
+}
+
+const BATCH_LEASE_PREFIX = 'letter-batch:';
+const batchLeaseName = (batchId: string) => `${BATCH_LEASE_PREFIX}${batchId}`;
+
+/** Unfinished batches whose run holds no lease (their process died or stopped), older than graceMs. */
+export async function orphanedBatches(db: Kysely<Database>, graceMs: number): Promise<string[]> {
+  return unleasedBatches(db, BATCH_LEASE_PREFIX, graceMs);
 }
 
 function batchNotFound(batchId: string): DomainError {
   return notFound('batch_not_found', `No letter batch has the id '${batchId}'.`);
 }
 
-/** Posts the batch's pending items in order. Safe to call again on an interrupted batch. */
-export async function runBatch(db: Kysely<Database>, batchId: string, opts: RunBatchOptions): Promise<void> {
+/**
+ * Posts the batch's pending items in order. Safe to call again on an interrupted batch. Returns false
+ * without doing anything while another run holds the batch's lease; stops (leaving the status to
+ * the run that took over) when the lease is lost.
+ */
+export async function runBatch(db: Kysely<Database>, batchId: string, opts: RunBatchOptions): Promise<boolean> {
   const batch = await findBatchRow(db, batchId);
   if (!batch) throw batchNotFound(batchId);
-  const agent = await batchRequester(db, batch);
-  await setBatchStatus(db, batchId, 'running');
-  const pending = await pendingCustomers(db, batchId);
-  let done = 0;
-  for (const customerId of pending) {
-    if (opts.signal?.aborted) {
-      await setBatchStatus(db, batchId, 'interrupted');
-      return;
+  const lease = await holdLease(db, batchLeaseName(batchId), opts.lease?.holder ?? newHolder(), opts.lease?.ttlMs ?? DEFAULT_LEASE_TTL_MS);
+  if (!lease) return false;
+  try {
+    const agent = await batchRequester(db, batch);
+    await setBatchStatus(db, batchId, 'running');
+    const pending = await pendingCustomers(db, batchId);
+    let done = 0;
+    for (const customerId of pending) {
+      if (lease.lost) return true;
+      if (opts.signal?.aborted) {
+        await setBatchStatus(db, batchId, 'interrupted');
+        return true;
+      }
+      await recordItemOutcome(db, batchId, customerId, await postItem(db, batch, agent, customerId, opts));
+      opts.onItem?.(++done, pending.length);
     }
-    await recordItemOutcome(db, batchId, customerId, await postItem(db, batch, agent, customerId, opts));
-    opts.onItem?.(++done, pending.length);
+    await setBatchStatus(db, batchId, 'done');
+    return true;
+  } finally {
+    await lease.release();
   }
-  await setBatchStatus(db, batchId, 'done');
 }
 
 async function postItem(db: Kysely<Database>, batch: BatchRow, agent: Agent, customerId: string, opts: RunBatchOptions): Promise<ItemOutcome> {

@@ -1,12 +1,13 @@
 // Edits what an activity says and when it comes back: title, notes, follow-up (and a task's due
-// date). Only the changed fields are sent, so an edit made in Outlook meanwhile is not overwritten.
+// date). Only the changed fields are sent, with the version read: when someone else changed the
+// activity meanwhile, the server refuses (412) and the dialog shows the current values to review.
 import {
   Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, makeStyles,
-  Textarea, tokens,
+  MessageBar, MessageBarBody, Textarea, tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Activity, UpdateActivityRequest } from '../../../server/http/schemas/activities';
-import type { ApiClient } from '../../api/client';
+import { ApiError, type ApiClient } from '../../api/client';
 import { ErrorBar } from '../../ui/ErrorBar';
 import { localInstant } from './form';
 
@@ -25,9 +26,18 @@ function local(instant: string | null): { date: string; time: string } {
   return { date: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, time: `${pad(d.getHours())}:${pad(d.getMinutes())}` };
 }
 
+/** The activity as it is now, from a 412 refusing an edit of a version someone else changed. */
+function currentOf(error: unknown): Activity | null {
+  if (!(error instanceof ApiError) || error.status !== 412) return null;
+  const current = (error.details as { current?: Activity } | undefined)?.current;
+  return current && typeof current === 'object' ? current : null;
+}
+
 export function EditActivityDialog(props: { api: ApiClient; activity: Activity; onClose: () => void; onSaved: (a: Activity) => void }) {
   const styles = useStyles();
-  const a = props.activity;
+  // What the edit is based on: the activity as read, or as someone else has changed it since.
+  const [a, setBase] = useState(props.activity);
+  const [changedElsewhere, setChangedElsewhere] = useState(false);
   const [purpose, setPurpose] = useState(a.purpose);
   const [notes, setNotes] = useState(a.notes ?? '');
   const [followUp, setFollowUp] = useState(local(a.followUpAt));
@@ -54,11 +64,23 @@ export function EditActivityDialog(props: { api: ApiClient; activity: Activity; 
     setSaving(true);
     setFailure(null);
     try {
-      props.onSaved(await props.api.updateActivity(a.id, body));
+      const saved = a.version === undefined ? await props.api.updateActivity(a.id, body) : await props.api.updateActivity(a.id, body, undefined, a.version);
+      props.onSaved(saved);
     } catch (error) {
-      setFailure(error);
+      const current = currentOf(error);
+      if (current) showCurrent(current);
+      else setFailure(error);
       setSaving(false);
     }
+  };
+
+  const showCurrent = (current: Activity) => {
+    setBase(current);
+    setPurpose(current.purpose);
+    setNotes(current.notes ?? '');
+    setFollowUp(local(current.followUpAt));
+    setDue(local(current.dueAt));
+    setChangedElsewhere(true);
   };
 
   return (
@@ -91,6 +113,11 @@ export function EditActivityDialog(props: { api: ApiClient; activity: Activity; 
                 <Input type="time" value={followUp.time} onChange={(_, d) => setFollowUp((v) => ({ ...v, time: d.value }))} />
               </Field>
             </div>
+            {changedElsewhere && (
+              <MessageBar intent="warning">
+                <MessageBarBody>Changed by someone else meanwhile: these are its current values. Make your change again and save.</MessageBarBody>
+              </MessageBar>
+            )}
             {failure !== null && <ErrorBar title="The change was not saved" error={failure} onRetry={() => void save()} />}
           </DialogContent>
           <DialogActions>

@@ -5,7 +5,7 @@ import {
   Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input,
   makeStyles, Select, Spinner, Textarea, ToggleButton, tokens,
 } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import type { TransactionsResponse } from '../../../server/http/schemas/transactions';
 import type { Activity } from '../../../server/http/schemas/activities';
 import type { ApiClient } from '../../api/client';
@@ -32,6 +32,10 @@ export interface LogActivityProps {
   /** Who the agent is talking to; the email's sender when there is one. */
   contact: string;
   initialType?: LoggableType;
+  /** Fields filled in beforehand (a proposal read from the email); the agent still confirms. */
+  initialForm?: Partial<ActivityForm>;
+  /** Shown above the form: where the prefilled fields came from. */
+  why?: ReactNode;
   onClose: () => void;
   onSaved: (activity: Activity) => void;
 }
@@ -40,7 +44,7 @@ export function LogActivityDialog(props: LogActivityProps) {
   const styles = useStyles();
   const locale = useLocale();
   const type = props.initialType ?? 'call';
-  const [form, setForm] = useState<ActivityForm>(() => emptyForm(type, defaultPurpose[type], props.contact));
+  const [form, setForm] = useState<ActivityForm>(() => ({ ...emptyForm(type, defaultPurpose[type], props.contact), ...props.initialForm }));
   const [errors, setErrors] = useState<FormErrors>({});
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
@@ -77,6 +81,7 @@ export function LogActivityDialog(props: LogActivityProps) {
         <DialogBody>
           <DialogTitle>Log {typeLabel[form.type].toLowerCase()}</DialogTitle>
           <DialogContent className={styles.form}>
+            {props.why}
             <Field label="Type">
               <Select value={form.type} onChange={(_, d) => changeType(d.value as LoggableType)}>
                 {LOGGABLE_TYPES.map((t) => (

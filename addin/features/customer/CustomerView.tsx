@@ -71,7 +71,7 @@ export function CustomerView(props: {
             onPickDate={() => setPickerOpen(true)}
             onChangeCustomer={props.onChangeCustomer}
           />
-          {props.item && <Mentions item={props.item} {...tabProps} />}
+          {props.item && <Mentions item={props.item} host={props.host} onChanged={refresh} {...tabProps} />}
           <TabList
             className={styles.tabs}
             size="small"
@@ -87,7 +87,7 @@ export function CustomerView(props: {
           <div role="tabpanel" aria-label={tab}>
             {tab === 'overview' && <OverviewTab summary={state.data} />}
             <Suspense fallback={<TabSkeleton rows={6} />}>
-              {tab === 'transactions' && <TransactionsTab {...tabProps} />}
+              {tab === 'transactions' && <TransactionsTab {...tabProps} onChanged={refresh} />}
               {tab === 'timeline' && <TimelineTab {...tabProps} />}
               {tab === 'activities' && <ActivitiesTab {...tabProps} onChanged={refresh} />}
             </Suspense>

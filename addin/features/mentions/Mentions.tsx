@@ -1,15 +1,19 @@
-// "Mentioned in this email": the customer's documents that the subject or body names, with what
-// is still open on each, so the agent sees the invoice the customer writes about at once.
+// "Mentioned in this email": the action the email asks for, proposed from its words (a card that
+// opens the prefilled dialog), and the customer's documents that the subject or body names, with
+// what is still open on each, so the agent sees the invoice the customer writes about at once.
 import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import type { DraftProposal } from '../../../server/http/schemas/drafts';
 import type { TransactionItem } from '../../../server/http/schemas/transactions';
 import type { ApiClient } from '../../api/client';
 import { useRequest } from '../../api/useRequest';
-import type { MailItemSnapshot } from '../../office/host';
+import type { MailHost, MailItemSnapshot } from '../../office/host';
 import { ErrorBar } from '../../ui/ErrorBar';
 import { Money } from '../../ui/Money';
 import { CollectionStatusBadge } from '../../ui/StatusBadge';
 import { transactionKindLabel } from '../transactions/columns';
 import { findMentioned, mayNameDocuments } from './match';
+import { isOffered } from './proposal';
+import { ProposalCard } from './ProposalCard';
 
 const useStyles = makeStyles({
   root: {
@@ -30,53 +34,89 @@ const useStyles = makeStyles({
 
 export interface MentionsProps {
   api: ApiClient;
+  host: MailHost;
   item: MailItemSnapshot;
   customerId: string;
   asOf: string | undefined;
   refreshKey: number;
+  /** A confirmed proposal changed the customer: reload what shows it. */
+  onChanged: () => void;
 }
 
-async function readText(item: MailItemSnapshot): Promise<string> {
-  // A body that cannot be read still leaves the subject to search.
-  const body = await item.getBodyText().catch(() => '');
-  return `${item.subject}\n${body}`;
+interface Read {
+  body: string;
+  mentioned: TransactionItem[];
+  transactions: TransactionItem[];
+  proposal: DraftProposal | undefined;
+}
+
+/** The top proposal, or none when the server cannot say: the documents still show without it. */
+async function topProposal(props: MentionsProps, body: string, signal: AbortSignal): Promise<DraftProposal | undefined> {
+  // Only a received email is the customer's words; a draft being written is the agent's.
+  if (props.item.mode !== 'read') return undefined;
+  const from = props.item.counterparts[0]?.emailAddress;
+  const email = { subject: props.item.subject, body, receivedAt: props.item.receivedAt ?? new Date().toISOString(), ...(from ? { from } : {}) };
+  return props.api.drafts(props.customerId, email, signal).then(
+    (r) => r.proposals[0],
+    () => undefined,
+  );
 }
 
 export function Mentions(props: MentionsProps) {
   const styles = useStyles();
   const key = `${props.customerId}|${props.asOf ?? ''}|${props.refreshKey}`;
-  const { state, retry } = useRequest<TransactionItem[]>(key, async (signal) => {
-    const text = await readText(props.item);
-    if (!mayNameDocuments(text)) return [];
+  const { state, retry } = useRequest<Read>(key, async (signal) => {
+    // A body that cannot be read still leaves the subject to search.
+    const body = await props.item.getBodyText().catch(() => '');
+    const text = `${props.item.subject}\n${body}`;
+    const proposal = await topProposal(props, body, signal);
+    const proposed = isOffered(proposal) && (proposal.fields.items?.length || proposal.fields.transactionIds?.length);
+    if (!mayNameDocuments(text) && !proposed) return { body, mentioned: [], transactions: [], proposal };
     const tx = await props.api.transactions(props.customerId, { status: 'all', asOf: props.asOf }, signal);
-    return findMentioned(text, tx.items);
+    return { body, mentioned: findMentioned(text, tx.items), transactions: tx.items, proposal };
   });
   if (state.status === 'error') return <ErrorBar title="Documents named in this email could not be checked" error={state.error} onRetry={retry} />;
-  if (state.status !== 'done' || state.data.length === 0) return null;
+  if (state.status !== 'done') return null;
+  const { mentioned, proposal } = state.data;
+  if (mentioned.length === 0 && !isOffered(proposal)) return null;
   return (
     <section className={styles.root} aria-labelledby="mentions-title">
       <h2 id="mentions-title" className={styles.heading}>
         Mentioned in this email
       </h2>
-      <ul className={styles.list}>
-        {state.data.map((t) => (
-          <li key={t.id} className={styles.item}>
-            <Text className={styles.doc}>{t.document}</Text>
-            <Text size={200} className={styles.muted}>
-              {transactionKindLabel(t.kind)}
-            </Text>
-            {t.open === 0 ? (
-              <Text size={200}>settled</Text>
-            ) : (
-              <Text size={200} className={mergeClasses(t.daysOverdue > 0 && styles.overdue)}>
-                open <Money minor={t.open} currency={t.currency} />
-                {t.daysOverdue > 0 && ` · ${t.daysOverdue} days late`}
+      {isOffered(proposal) && (
+        <ProposalCard
+          api={props.api}
+          host={props.host}
+          item={props.item}
+          body={state.data.body}
+          customerId={props.customerId}
+          proposal={proposal}
+          transactions={state.data.transactions}
+          onChanged={props.onChanged}
+        />
+      )}
+      {mentioned.length > 0 && (
+        <ul className={styles.list}>
+          {mentioned.map((t) => (
+            <li key={t.id} className={styles.item}>
+              <Text className={styles.doc}>{t.document}</Text>
+              <Text size={200} className={styles.muted}>
+                {transactionKindLabel(t.kind)}
               </Text>
-            )}
-            <CollectionStatusBadge status={t.collectionStatus} />
-          </li>
-        ))}
-      </ul>
+              {t.open === 0 ? (
+                <Text size={200}>settled</Text>
+              ) : (
+                <Text size={200} className={mergeClasses(t.daysOverdue > 0 && styles.overdue)}>
+                  open <Money minor={t.open} currency={t.currency} />
+                  {t.daysOverdue > 0 && ` · ${t.daysOverdue} days late`}
+                </Text>
+              )}
+              <CollectionStatusBadge status={t.collectionStatus} />
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

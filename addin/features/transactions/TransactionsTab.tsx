@@ -1,5 +1,6 @@
 // The transactions tab: a sortable, keyboard-navigable grid of open (or all) items with totals
-// per currency.
+// per currency; selected rows are acted on from the Actions menu (each action confirmed in a dialog
+// that shows its effect), and the collections history opens from the same menu.
 import {
   DataGrid,
   DataGridBody,
@@ -8,12 +9,18 @@ import {
   DataGridHeaderCell,
   DataGridRow,
   makeStyles,
+  Menu,
+  MenuButton,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   mergeClasses,
   Switch,
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { TransactionItem, TransactionsResponse } from '../../../server/http/schemas/transactions';
 import type { ApiClient } from '../../api/client';
 import { useRequest } from '../../api/useRequest';
@@ -21,10 +28,16 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorBar } from '../../ui/ErrorBar';
 import { Money } from '../../ui/Money';
 import { TabSkeleton } from '../../ui/TabSkeleton';
+import { ActionDialog } from './ActionDialog';
+import { ACTION_LABELS, allowedActions, type ActionKind } from './actions';
 import { transactionColumns } from './columns';
+import { HistoryDialog } from './HistoryDialog';
+import { PendingWriteOffs } from './PendingWriteOffs';
+import { ReprintDialog } from './ReprintDialog';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalS },
+  bar: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   grid: { minWidth: 0, fontSize: tokens.fontSizeBase200 },
   cell: { minWidth: 0, paddingInline: tokens.spacingHorizontalXXS },
   number: { justifyContent: 'flex-end', textAlign: 'end' },
@@ -57,20 +70,102 @@ export interface CustomerTabProps {
   refreshKey: number;
 }
 
-export default function TransactionsTab(props: CustomerTabProps) {
+export interface TransactionsTabProps extends CustomerTabProps {
+  /** After an action was saved: the header figures, this grid and the timeline reload. */
+  onChanged?: () => void;
+}
+
+const ACTION_KINDS: ActionKind[] = ['status', 'write_off', 'settle', 'nsf'];
+
+export default function TransactionsTab(props: TransactionsTabProps) {
   const styles = useStyles();
   const [status, setStatus] = useState<'open' | 'all'>('open');
+  const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
+  const [dialog, setDialog] = useState<ActionKind | 'history' | 'reprint' | null>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
   const key = `${props.customerId}|${status}|${props.asOf ?? ''}|${props.refreshKey}`;
   const { state, retry } = useRequest<TransactionsResponse>(key, (signal) =>
     props.api.transactions(props.customerId, { status, asOf: props.asOf }, signal),
   );
+  const items = state.status === 'done' ? state.data.items : [];
+  const selected = items.filter((t) => selectedIds.has(t.id));
+  const allowed = allowedActions(selected);
+  const toggle = (id: string, on: boolean) =>
+    setSelectedIds((ids) => {
+      const next = new Set(ids);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const columns = useMemo(() => transactionColumns({ selected: selectedIds, toggle }), [selectedIds]);
+  // Tab order: switch, Actions, column headers, rows, then the pane's actions; on a focused row
+  // Space selects it and Shift+F10 or the context-menu key opens the Actions menu.
+  const onRowKey = (event: KeyboardEvent<HTMLElement>, id: string) => {
+    if (event.target !== event.currentTarget) return;
+    if (event.key === ' ') {
+      event.preventDefault();
+      toggle(id, !selectedIds.has(id));
+    } else if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) {
+      event.preventDefault();
+      if (selectedIds.size === 0) toggle(id, true);
+      setMenuOpen(true);
+    }
+  };
+  const done = () => {
+    setDialog(null);
+    setSelectedIds(new Set());
+    props.onChanged?.();
+  };
   return (
     <div className={styles.root}>
-      <Switch
-        label="Include settled transactions"
-        checked={status === 'all'}
-        onChange={(_, d) => setStatus(d.checked ? 'all' : 'open')}
-      />
+      <div className={styles.bar}>
+        <Switch
+          label="Include settled transactions"
+          checked={status === 'all'}
+          onChange={(_, d) => setStatus(d.checked ? 'all' : 'open')}
+        />
+        <Menu open={menuOpen} onOpenChange={(_, d) => setMenuOpen(d.open)}>
+          <MenuTrigger disableButtonEnhancement>
+            <MenuButton size="small" aria-keyshortcuts="Shift+F10">{selected.length > 0 ? `Actions (${selected.length})` : 'Actions'}</MenuButton>
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              {ACTION_KINDS.map((kind) => (
+                <MenuItem key={kind} disabled={!allowed[kind]} onClick={() => setDialog(kind)}>
+                  {ACTION_LABELS[kind]}…
+                </MenuItem>
+              ))}
+              <MenuItem disabled={selected.length !== 1} onClick={() => setDialog('reprint')}>
+                Reprint…
+              </MenuItem>
+              <MenuItem onClick={() => setDialog('history')}>View collections history</MenuItem>
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+      </div>
+      {state.status === 'done' && (
+        <PendingWriteOffs
+          api={props.api}
+          customerId={props.customerId}
+          items={items}
+          refreshKey={props.refreshKey}
+          accountingCurrency={state.data.accountingCurrency}
+          onChanged={done}
+        />
+      )}
+      {dialog === 'history' && (
+        <HistoryDialog
+          api={props.api}
+          customerId={props.customerId}
+          transactionId={selected.length === 1 ? selected[0]!.id : undefined}
+          title={selected.length === 1 ? `History of ${selected[0]!.document}` : 'Collections history'}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'reprint' && selected.length === 1 && <ReprintDialog api={props.api} item={selected[0]!} onClose={() => setDialog(null)} />}
+      {dialog !== null && dialog !== 'history' && dialog !== 'reprint' && (
+        <ActionDialog api={props.api} customerId={props.customerId} kind={dialog} items={selected} onClose={() => setDialog(null)} onDone={done} />
+      )}
       {state.status === 'loading' && <TabSkeleton rows={6} />}
       {state.status === 'error' && <ErrorBar title="Transactions could not be loaded" error={state.error} onRetry={retry} />}
       {state.status === 'done' && state.data.items.length === 0 && (
@@ -84,7 +179,7 @@ export default function TransactionsTab(props: CustomerTabProps) {
           <DataGrid
             className={styles.grid}
             items={state.data.items}
-            columns={transactionColumns}
+            columns={columns}
             getRowId={(t: TransactionItem) => t.id}
             sortable
             defaultSortState={{ sortColumn: 'dueDate', sortDirection: 'ascending' }}
@@ -106,7 +201,7 @@ export default function TransactionsTab(props: CustomerTabProps) {
             </DataGridHeader>
             <DataGridBody<TransactionItem>>
               {({ item, rowId }) => (
-                <DataGridRow<TransactionItem> key={rowId}>
+                <DataGridRow<TransactionItem> key={rowId} aria-selected={selectedIds.has(item.id)} onKeyDown={(e: KeyboardEvent<HTMLElement>) => onRowKey(e, item.id)}>
                   {({ renderCell, columnId }) => (
                     <DataGridCell
                       className={mergeClasses(styles.cell, styles[columnId as ColumnId], numeric.has(String(columnId)) && styles.number, styles.nowrap)}

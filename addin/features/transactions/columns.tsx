@@ -1,6 +1,7 @@
-// The columns of the transactions grid (document with its collection status, due date, days late,
+// The columns of the transactions grid (document with its collection status, its date and who set
+// it, due date, days late,
 // open amount) and how each sorts.
-import { createTableColumn, TableCellLayout, type TableColumnDefinition } from '@fluentui/react-components';
+import { Checkbox, createTableColumn, TableCellLayout, type TableColumnDefinition } from '@fluentui/react-components';
 import type { TransactionItem } from '../../../server/http/schemas/transactions';
 import { DateText } from '../../ui/DateText';
 import { Money } from '../../ui/Money';
@@ -21,16 +22,48 @@ export function transactionKindLabel(kind: TransactionItem['kind']): string {
   return kindLabel[kind];
 }
 
-export const transactionColumns: TableColumnDefinition<TransactionItem>[] = [
+/** Which rows are selected for an action; the checkbox rides in the document cell to keep four columns at 320 px. */
+export interface RowSelection {
+  selected: ReadonlySet<string>;
+  toggle: (id: string, on: boolean) => void;
+}
+
+export const transactionColumns = (selection: RowSelection): TableColumnDefinition<TransactionItem>[] => [
   createTableColumn<TransactionItem>({
     columnId: 'document',
     compare: (a, b) => a.document.localeCompare(b.document, undefined, { numeric: true }),
     renderHeaderCell: () => 'Document',
-    // The status rides under the number so four columns fit 320 px; the kind shows when there is none.
+    // The status, its date and who set it ride under the number so four columns fit 320 px; the
+    // kind shows when there is none.
     renderCell: (t) => (
       <TableCellLayout
         truncate
-        description={t.collectionStatus === 'none' ? kindLabel[t.kind] : <CollectionStatusBadge status={t.collectionStatus} />}
+        media={
+          <Checkbox
+            aria-label={`Select ${t.document}`}
+            // Out of the Tab order: the keyboard selects the focused row with Space (TransactionsTab).
+            input={{ tabIndex: -1 }}
+            checked={selection.selected.has(t.id)}
+            onChange={(_, d) => selection.toggle(t.id, d.checked === true)}
+            onClick={(e) => e.stopPropagation()}
+          />
+        }
+        description={
+          t.collectionStatus === 'none' ? (
+            kindLabel[t.kind]
+          ) : (
+            <span title={t.statusSetBy ? `Set by ${t.statusSetBy}` : undefined}>
+              <CollectionStatusBadge status={t.collectionStatus} />
+              {t.statusDate && (
+                <>
+                  {' '}
+                  <DateText date={t.statusDate} short />
+                </>
+              )}
+              {t.statusSetBy && ` · ${t.statusSetBy}`}
+            </span>
+          )
+        }
       >
         {t.document}
       </TableCellLayout>

@@ -34,6 +34,7 @@ export function toActivityRecord(row: ActivityRow): ActivityRecord {
     ledgerEntryIds: row.ledger_entry_ids,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    version: row.version,
     sync,
     history: row.history,
   };

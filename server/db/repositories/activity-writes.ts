@@ -2,7 +2,7 @@
 // the transactions a promise to pay or a dispute names, the Graph outbox rows, the audit events.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import {
-  activityNotFound, checkChangeable, checkTimeOrder, scheduleOf,
+  activityNotFound, checkChangeable, checkOwnEntries, checkTimeOrder, checkVersion, scheduleOf,
   type ActivityChange, type ActivityHistoryEntry, type ActivityRecord, type NewActivity,
 } from '../../domain/activities';
 import type { IsoDate } from '../../domain/types';
@@ -30,6 +30,7 @@ export async function createActivity(
   ctx: WriteContext,
 ): Promise<ActivityRecord> {
   const { startAt, endAt } = scheduleOf(input, new Date());
+  if (input.ledgerEntryIds?.length) checkOwnEntries(input.ledgerEntryIds, await ownEntryIds(trx, customerId, input.ledgerEntryIds));
   const statusChanges = await applyCollectionStatus(trx, customerId, input, ctx);
   const ledgerIds = [...new Set([...(input.ledgerEntryIds ?? []), ...statusChanges])];
   const row = await trx
@@ -60,12 +61,22 @@ export async function createActivity(
   return synced;
 }
 
-/** Edits, completes or cancels an activity in a transaction of its own. */
-export async function updateActivity(db: Kysely<Database>, id: string, input: ActivityChange, ctx: WriteContext): Promise<ActivityRecord> {
+/**
+ * Edits, completes or cancels an activity in a transaction of its own; with `expectedVersion` (the
+ * version the agent read), only if nobody changed it since.
+ */
+export async function updateActivity(
+  db: Kysely<Database>,
+  id: string,
+  input: ActivityChange,
+  ctx: WriteContext,
+  expectedVersion?: number,
+): Promise<ActivityRecord> {
   if (!isUuid(id)) throw activityNotFound(id);
   return db.transaction().execute(async (trx) => {
     const before = await findActivityRow(trx, id, { forUpdate: true });
     if (!before) throw activityNotFound(id);
+    checkVersion(toActivityRecord(before), expectedVersion);
     checkChangeable(before);
     const next = {
       purpose: input.purpose ?? before.purpose,
@@ -88,6 +99,7 @@ export async function updateActivity(db: Kysely<Database>, id: string, input: Ac
       .set({
         ...next,
         updated_at: sql`now()`,
+        version: sql`version + 1`,
         history: sql<string>`history || ${JSON.stringify([entry])}::jsonb`,
       })
       .where('id', '=', id)
@@ -98,6 +110,12 @@ export async function updateActivity(db: Kysely<Database>, id: string, input: Ac
     await recordAudit(trx, { actor: ctx.agentId, action, entity: 'activity', entityId: id, before: toActivityRecord(before), after: synced });
     return synced;
   });
+}
+
+/** Which of `ids` are ledger entries of the customer. */
+async function ownEntryIds(trx: Transaction<Database>, customerId: string, ids: string[]): Promise<Set<string>> {
+  const rows = await trx.selectFrom('ledger_entries').select('id').where('customer_id', '=', customerId).where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
 }
 
 /** Queues the event and task syncs this version needs; returns the row with its sync state. */

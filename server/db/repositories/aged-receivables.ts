@@ -30,16 +30,16 @@ export interface PagingOptions {
 const CURSOR_PAGE = 2_000;
 const KEYSET_PAGE = 1_000;
 
-/** One customer's open amounts grouped by currency, period and overdue, as parallel arrays. */
+/**
+ * One customer's open amounts grouped by currency, period and overdue, as 'currency,period,overdue,
+ * accounting,open' groups joined by ';' (overdue 1 or 0): one text column splits far faster than
+ * pg parses five arrays, which took a third of the report's time on the server.
+ */
 interface AgedRow {
   id: string;
   account: string;
   name: string;
-  currencies: string[];
-  periods: number[];
-  overdue: boolean[];
-  accounting: string[];
-  open: string[];
+  groups: string;
 }
 
 /**
@@ -146,9 +146,8 @@ function agedStatement(query: AgedReceivablesQuery, scope: RawBuilder<unknown> |
       from open where open <> 0
       group by 1, 2, 3, 4
     ), per_customer as (
-      -- Every aggregate of a group sees its rows in the same order, so the arrays line up.
-      select customer_id, array_agg(currency) as currencies, array_agg(period) as periods,
-        array_agg(overdue) as overdue, array_agg(accounting::text) as accounting, array_agg(open::text) as open
+      select customer_id,
+        string_agg(concat_ws(',', currency, period, overdue::int, accounting, open), ';') as groups
       from grouped group by customer_id
     )
     -- The customer's account and name by primary key, row by row: the planner cannot estimate how
@@ -156,7 +155,7 @@ function agedStatement(query: AgedReceivablesQuery, scope: RawBuilder<unknown> |
     select p.customer_id as id,
       (select c.account from customers c where c.id = p.customer_id) as account,
       (select c.name from customers c where c.id = p.customer_id) as name,
-      p.currencies, p.periods, p.overdue, p.accounting, p.open
+      p.groups
     from per_customer p
     order by account`;
 }
@@ -165,17 +164,18 @@ function toCustomer(row: AgedRow, periods: number): AgedCustomer {
   const buckets = new Array<bigint>(periods).fill(0n);
   let overdue = 0n;
   const currencies = new Map<string, CurrencyAging>();
-  row.currencies.forEach((currency, i) => {
-    const period = row.periods[i]!;
-    const accounting = BigInt(row.accounting[i]!);
-    const open = BigInt(row.open[i]!);
+  for (const group of row.groups.split(';')) {
+    const [currency, periodText, overdueFlag, accountingText, openText] = group.split(',') as [string, string, string, string, string];
+    const period = Number(periodText);
+    const accounting = BigInt(accountingText);
+    const open = BigInt(openText);
     buckets[period]! += accounting;
-    if (row.overdue[i]) overdue += accounting;
+    if (overdueFlag === '1') overdue += accounting;
     let line = currencies.get(currency);
     if (!line) currencies.set(currency, (line = emptyCurrencyAging(currency, periods)));
     line.balance += open;
     line.buckets[period]! += open;
-  });
+  }
   return {
     id: row.id,
     account: row.account,

@@ -1,31 +1,34 @@
-// A promise to pay or a dispute recorded on an activity sets the named open transactions' collection
-// status (promise date and amount, or the dispute reason), validated against what is open today.
+// Collection statuses of open transactions, set by an activity's promise or dispute or by the
+// Change status action: validated against what is open today, who set it recorded on the entry, and
+// each change audited with before and after (the status history).
 import { sql, type Transaction } from 'kysely';
 import { checkOpenDebits, checkPromiseDate, checkPromiseItems, type NewActivity } from '../../domain/activities';
+import { checkStatusChange, checkTransition, checkVersions, type StatusChange, type TransactionState } from '../../domain/actions/status';
 import { invalidField } from '../../domain/errors';
-import type { IsoDate } from '../../domain/types';
+import type { CollectionStatus, IsoDate } from '../../domain/types';
 import type { Database } from '../schema';
 import { recordAudit } from './audit';
 import { isUuid } from './customers';
 
-interface OpenDebit {
-  id: string;
-  document: string;
+interface OpenDebit extends TransactionState {
   currency: string;
-  open: bigint;
-  collection_status: string;
-  status_date: string | null;
-  promise_date: string | null;
-  promise_amount: bigint | null;
-  dispute_reason: string | null;
 }
+
+interface StatusContext {
+  agentId: string;
+  today: IsoDate;
+}
+
+type StatusFields = Pick<TransactionState, 'collectionStatus' | 'promiseDate' | 'promiseAmount' | 'disputeReason'>;
+
+const CLEARED = { promiseDate: null, promiseAmount: null, disputeReason: null } as const;
 
 /** Applies the promise or dispute of `input`; returns the ids of the transactions it changed. */
 export async function applyCollectionStatus(
   trx: Transaction<Database>,
   customerId: string,
   input: Pick<NewActivity, 'promise' | 'dispute'>,
-  ctx: { agentId: string; today: IsoDate },
+  ctx: StatusContext,
 ): Promise<string[]> {
   if (input.promise) {
     const { date, items } = input.promise;
@@ -33,19 +36,44 @@ export async function applyCollectionStatus(
     const debits = await openDebits(trx, customerId, items.map((i) => i.transactionId), ctx.today, 'promise.items');
     checkPromiseItems(input.promise, debits);
     for (const item of items) {
-      const debit = debits.get(item.transactionId)!;
-      await setStatus(trx, debit, ctx, { collection_status: 'promise_to_pay', promise_date: date, promise_amount: item.amount, dispute_reason: null });
+      await setStatus(trx, debits.get(item.transactionId)!, ctx, { collectionStatus: 'promise_to_pay', promiseDate: date, promiseAmount: item.amount, disputeReason: null }, null);
     }
     return items.map((i) => i.transactionId);
   }
   if (input.dispute) {
     const debits = await openDebits(trx, customerId, input.dispute.transactionIds, ctx.today, 'dispute.transactionIds');
     for (const debit of debits.values()) {
-      await setStatus(trx, debit, ctx, { collection_status: 'disputed', promise_date: null, promise_amount: null, dispute_reason: input.dispute.reasonCode });
+      await setStatus(trx, debit, ctx, { ...CLEARED, collectionStatus: 'disputed', disputeReason: input.dispute.reasonCode }, null);
     }
     return [...debits.keys()];
   }
   return [];
+}
+
+/**
+ * The Change status action on one or many transactions, all or nothing: each must be an open debit
+ * of the customer still at the version the agent saw. Returns their states after the change.
+ */
+export async function changeStatus(trx: Transaction<Database>, customerId: string, change: StatusChange, ctx: StatusContext): Promise<TransactionState[]> {
+  checkStatusChange(change);
+  if (change.promise) checkPromiseDate(change.promise, ctx.today);
+  const debits = await openDebits(trx, customerId, change.transactionIds, ctx.today, 'transactionIds');
+  checkVersions(change.transactionIds, change.versions, debits);
+  if (change.promise) checkPromiseItems(change.promise, debits);
+  const amounts = new Map(change.promise?.items.map((i) => [i.transactionId, i.amount]));
+  for (const id of change.transactionIds) {
+    const debit = debits.get(id)!;
+    checkTransition(change.status, debit);
+    const next: StatusFields =
+      change.status === 'promise_to_pay'
+        ? { collectionStatus: 'promise_to_pay', promiseDate: change.promise!.date, promiseAmount: amounts.get(id)!, disputeReason: null }
+        : change.status === 'disputed'
+          ? { ...CLEARED, collectionStatus: 'disputed', disputeReason: change.dispute!.reasonCode }
+          : { ...CLEARED, collectionStatus: change.status };
+    await setStatus(trx, debit, ctx, next, change.note);
+  }
+  const after = await openDebits(trx, customerId, change.transactionIds, ctx.today, 'transactionIds');
+  return change.transactionIds.map((id) => after.get(id)!);
 }
 
 /** The named transactions, locked, each a debit of this customer with something open today. */
@@ -56,7 +84,8 @@ async function openDebits(trx: Transaction<Database>, customerId: string, ids: s
   const rows = await trx
     .selectFrom('ledger_entries as e')
     .select([
-      'e.id', 'e.document', 'e.currency', 'e.collection_status', 'e.status_date', 'e.promise_date', 'e.promise_amount', 'e.dispute_reason',
+      'e.id', 'e.document', 'e.currency', 'e.version', 'e.collection_status', 'e.status_date', 'e.status_set_by', 'e.promise_date',
+      'e.promise_amount', 'e.dispute_reason',
       sql<bigint>`e.amount - coalesce((SELECT sum(s.amount) FROM settlements s WHERE s.debit_id = e.id AND s.settled_on <= ${today}), 0)::bigint`.as('open'),
     ])
     .where('e.customer_id', '=', customerId)
@@ -64,32 +93,54 @@ async function openDebits(trx: Transaction<Database>, customerId: string, ids: s
     .where('e.amount', '>', 0n)
     .forUpdate()
     .execute();
-  const found = new Map(rows.map((r) => [r.id, { ...r, open: BigInt(r.open) }]));
+  const found = new Map<string, OpenDebit>(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id, document: r.document, currency: r.currency, version: r.version, open: BigInt(r.open),
+        collectionStatus: r.collection_status, statusDate: r.status_date, statusSetBy: r.status_set_by,
+        promiseDate: r.promise_date, promiseAmount: r.promise_amount, disputeReason: r.dispute_reason,
+      },
+    ]),
+  );
   checkOpenDebits(ids, found, field);
   return found;
 }
 
-type StatusFields = Pick<OpenDebit, 'collection_status' | 'promise_date' | 'promise_amount' | 'dispute_reason'>;
+const AUDIT_ACTIONS: Record<CollectionStatus, string> = {
+  promise_to_pay: 'transaction.promise_to_pay',
+  disputed: 'transaction.dispute',
+  resolved: 'transaction.resolved',
+  none: 'transaction.cleared',
+  promise_broken: 'transaction.promise_broken',
+};
 
-async function setStatus(trx: Transaction<Database>, debit: OpenDebit, ctx: { agentId: string; today: IsoDate }, next: StatusFields): Promise<void> {
+async function setStatus(trx: Transaction<Database>, debit: OpenDebit, ctx: StatusContext, next: StatusFields, note: string | null): Promise<void> {
   await trx
     .updateTable('ledger_entries')
-    .set({ ...next, collection_status: next.collection_status as 'promise_to_pay' | 'disputed', status_date: ctx.today })
+    .set({
+      collection_status: next.collectionStatus,
+      promise_date: next.promiseDate,
+      promise_amount: next.promiseAmount,
+      dispute_reason: next.disputeReason,
+      status_date: ctx.today,
+      status_set_by: ctx.agentId,
+    })
     .where('id', '=', debit.id)
     .execute();
-  const view = (s: StatusFields & { status_date: string | null }) => ({
-    collectionStatus: s.collection_status,
-    statusDate: s.status_date,
-    promiseDate: s.promise_date,
-    promiseAmount: s.promise_amount === null ? null : s.promise_amount.toString(),
-    disputeReason: s.dispute_reason,
+  const view = (s: StatusFields & { statusDate: string | null }) => ({
+    collectionStatus: s.collectionStatus,
+    statusDate: s.statusDate,
+    promiseDate: s.promiseDate,
+    promiseAmount: s.promiseAmount === null ? null : s.promiseAmount.toString(),
+    disputeReason: s.disputeReason,
   });
   await recordAudit(trx, {
     actor: ctx.agentId,
-    action: next.collection_status === 'disputed' ? 'transaction.dispute' : 'transaction.promise_to_pay',
+    action: AUDIT_ACTIONS[next.collectionStatus],
     entity: 'ledger_entry',
     entityId: debit.id,
-    before: view(debit),
-    after: { ...view({ ...next, status_date: ctx.today }), currency: debit.currency },
+    before: { ...view(debit), statusSetBy: debit.statusSetBy },
+    after: { ...view({ ...next, statusDate: ctx.today }), currency: debit.currency, document: debit.document, ...(note ? { note } : {}) },
   });
 }

@@ -63,8 +63,11 @@ export function agedTotalsJson(totals: AgedTotals): AgedTotalsJson {
   };
 }
 
-/** The text of an AgedReceivablesResponse in chunks: the heading, a chunk per page, the totals. */
-export async function* agedReceivablesJson(heading: AgedReceivablesHeading, pages: AgedCustomerPages): AsyncGenerator<string> {
+/**
+ * The text of an AgedReceivablesResponse in chunks: the heading, a chunk per page, the totals.
+ * `listed` false leaves the customers out (an empty list) and keeps their totals: the pane's card.
+ */
+export async function* agedReceivablesJson(heading: AgedReceivablesHeading, pages: AgedCustomerPages, listed = true): AsyncGenerator<string> {
   const head: Omit<AgedReceivablesResponse, 'customers' | 'totals'> = {
     asOf: heading.asOf,
     by: heading.by,
@@ -78,10 +81,11 @@ export async function* agedReceivablesJson(heading: AgedReceivablesHeading, page
     let chunk = '';
     for (const customer of page) {
       totals.add(customer);
+      if (!listed) continue;
       chunk += separator + JSON.stringify(agedCustomerJson(customer));
       separator = ',';
     }
-    yield chunk;
+    if (chunk) yield chunk;
   }
   yield `],"totals":${JSON.stringify(agedTotalsJson(totals.totals()))}}`;
 }

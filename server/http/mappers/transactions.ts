@@ -1,10 +1,14 @@
 // A customer's transactions as GET /api/customers/:id/transactions answers them: each entry
-// flattened with its open amounts and status of the day, money as JSON minor units.
+// flattened with its open amounts, status of the day, version and who set the status, money as JSON
+// minor units.
 import type { Transaction, TransactionList } from '../../domain/transactions';
 import { toJsonMinor } from '../../domain/money';
 import type { TransactionItem, TransactionsResponse } from '../schemas/transactions';
 
-export function transactionJson({ entry, open, openAccounting, daysOverdue, collectionStatus }: Transaction): TransactionItem {
+/** An entry's version and who set its status (repositories/ledger.ts entryActionStates). */
+export type ActionStates = ReadonlyMap<string, { version: number; statusSetBy: string | null }>;
+
+export function transactionJson({ entry, open, openAccounting, daysOverdue, collectionStatus }: Transaction, states: ActionStates = new Map()): TransactionItem {
   return {
     id: entry.id,
     kind: entry.kind,
@@ -21,14 +25,16 @@ export function transactionJson({ entry, open, openAccounting, daysOverdue, coll
     promiseDate: entry.promiseDate,
     promiseAmount: entry.promiseAmount === null ? null : toJsonMinor(entry.promiseAmount),
     disputeReason: entry.disputeReason,
+    version: states.get(entry.id)?.version ?? 1,
+    statusSetBy: states.get(entry.id)?.statusSetBy ?? null,
   };
 }
 
-export function transactionsJson(list: TransactionList): TransactionsResponse {
+export function transactionsJson(list: TransactionList, states: ActionStates = new Map()): TransactionsResponse {
   return {
     asOf: list.asOf,
     accountingCurrency: list.accountingCurrency,
-    items: list.items.map(transactionJson),
+    items: list.items.map((item) => transactionJson(item, states)),
     totals: list.totals.map(({ currency, open }) => ({ currency, open: toJsonMinor(open) })),
   };
 }

@@ -3,11 +3,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import activities from './activities';
 import authConfig from './auth-config';
+import postings from './exports/postings';
 import customers from './customers';
 import importRoutes from './import';
 import letters from './letters';
 import preview from './preview';
 import agedReceivables from './reports/aged-receivables';
+import transactions from './transactions';
 
 export interface ApiOptions {
   /** Whether activities sync to Outlook (Graph configured). */
@@ -25,6 +27,8 @@ const api: FastifyPluginAsync<ApiOptions> = async (app, opts) => {
   if (app.config.auth.mode === 'development') await app.register(preview);
   await app.register(importRoutes);
   await app.register(agedReceivables);
+  await app.register(transactions);
+  await app.register(postings);
 };
 
 export default api;

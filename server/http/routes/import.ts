@@ -1,7 +1,7 @@
 // POST /api/import: a multipart upload of one or more CSV/JSON files (customers, contacts, ledger,
 // settlements, in any order), saved to temporary files first, then imported as one set: 200 with
 // the counts, 422 with every bad row when the set is rejected (nothing saved; the import's
-// ImportRejectedError), 400 without a file, 403 unless the agent is a manager or an administrator.
+// ImportRejectedError), 400 without a file or for a malformed upload, 403 unless the agent is a manager or an administrator.
 import { createReadStream } from 'node:fs';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -74,6 +74,11 @@ async function spool(request: FastifyRequest, limits: { fileSize: number; files:
     }
     if (code === 'FST_FILES_LIMIT') {
       throw new AppError('too_many_files', 413, `At most ${limits.files} files can be imported at once.`, { maxFiles: limits.files });
+    }
+    // The multipart parser's own complaints (no closing boundary, no boundary at all, a broken part
+    // header) carry neither a status nor a system errno: the client's upload is at fault, not the disk.
+    if (error instanceof Error && !('errno' in error) && !('statusCode' in error)) {
+      throw new AppError('malformed_upload', 400, `The multipart upload is malformed (${error.message}): send each file as one part of multipart/form-data.`);
     }
     throw error;
   }

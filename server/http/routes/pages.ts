@@ -1,8 +1,9 @@
-// The built task pane (webpack's dist/addin) served at the site root, and the browser preview:
-// GET / goes to /preview, which is preview.html (the pane beside a simulated mailbox).
+// The built task pane (webpack's dist/addin) served at the site root, the browser preview (GET /
+// goes to /preview, which is preview.html: the pane beside a simulated mailbox), and /workspace
+// (workspace.html: the aged receivables report at full width).
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { apiErrorSchema } from '../schemas/common';
 
 export interface PagesOptions {
@@ -16,6 +17,14 @@ const pages: FastifyPluginAsync<PagesOptions> = async (app, { root }) => {
 
   app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/preview'));
 
+  const page = (file: string) => (_request: FastifyRequest, reply: FastifyReply) => {
+    if (built) return reply.type('text/html').sendFile(file);
+    return reply.code(503).send({
+      code: 'addin_not_built',
+      message: `The add-in is not built (${root} is missing): run \`npm run build\`, then reload.`,
+    });
+  };
+
   app.get(
     '/preview',
     {
@@ -25,13 +34,19 @@ const pages: FastifyPluginAsync<PagesOptions> = async (app, { root }) => {
         response: { 503: apiErrorSchema },
       },
     },
-    (_request, reply) => {
-      if (built) return reply.type('text/html').sendFile('preview.html');
-      return reply.code(503).send({
-        code: 'addin_not_built',
-        message: `The add-in is not built (${root} is missing): run \`npm run build\`, then reload.`,
-      });
+    page('preview.html'),
+  );
+
+  app.get(
+    '/workspace',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'The aged receivables report at full width (a browser tab, or the Office dialog the pane opens)',
+        response: { 503: apiErrorSchema },
+      },
     },
+    page('workspace.html'),
   );
 };
 

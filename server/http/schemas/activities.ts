@@ -1,10 +1,10 @@
 // JSON Schemas of the activities API: what a call, task, appointment, event or note may carry, and
 // the activity the server answers with (sync state included); and the API's types made from them.
 import { ACTIVITY_OUTCOMES, ACTIVITY_STATUSES, ACTIVITY_SYNC_STATES, ACTIVITY_TYPES } from '../../domain/activities';
-import { currencyCode, isoDate, text, type JsonOf } from './common';
+import { currencyCode, isoDate, NO_NUL, nullableIsoInstant, text, type JsonOf } from './common';
 
-const nullableInstant = { type: ['string', 'null'], format: 'date-time' } as const;
-const nullableText = (max: number) => ({ type: ['string', 'null'], maxLength: max, pattern: '^[^\\u0000]*$' }) as const;
+const nullableInstant = nullableIsoInstant;
+const nullableText = (max: number) => ({ type: ['string', 'null'], maxLength: max, pattern: NO_NUL }) as const;
 const activityType = { type: 'string', enum: ACTIVITY_TYPES } as const;
 const outcome = { type: ['string', 'null'], enum: [...ACTIVITY_OUTCOMES, null] } as const;
 const status = { type: 'string', enum: ACTIVITY_STATUSES } as const;
@@ -114,6 +114,7 @@ export const activitySchema = {
     ledgerEntryIds: { type: 'array', items: { type: 'string' } },
     createdAt: { type: 'string' },
     updatedAt: { type: 'string' },
+    version: { type: 'integer', description: 'Raised by every change; send it back as If-Match to edit only what you read' },
     sync: {
       type: 'object',
       required: ['state'],
@@ -146,6 +147,11 @@ export const activityListQuery = {
 export const idempotencyHeaders = {
   type: 'object',
   properties: { 'idempotency-key': { type: 'string', minLength: 1, maxLength: 200 } },
+} as const;
+
+export const ifMatchHeaders = {
+  type: 'object',
+  properties: { 'if-match': { type: 'string', maxLength: 100, description: 'The version read (ETag, e.g. "3"): a stale one gets 412' } },
 } as const;
 
 /** Any string: a malformed id is answered 404 like an unknown one, not 400. */

@@ -26,19 +26,53 @@ export const apiErrorSchema = {
 } as const;
 export type ApiError = JsonOf<typeof apiErrorSchema>;
 
-/** PostgreSQL text cannot hold U+0000: refused at the door rather than failing in the database. */
-export const NO_NUL = '^[^\\u0000]*$';
+/**
+ * PostgreSQL text cannot hold U+0000, and a lone UTF-16 surrogate would be silently replaced on the
+ * way to the database: both refused at the door. (Ajv compiles patterns with the u flag, so a pair
+ * is one code point and passes; only an unpaired half matches the surrogate range.)
+ */
+export const NO_NUL = '^[^\\u0000\\uD800-\\uDFFF]*$';
 export function text(maxLength: number, description?: string) {
   return { type: 'string', maxLength, pattern: NO_NUL, ...(description ? { description } : {}) } as const;
 }
 
 export const errorResponses = { 400: apiErrorSchema, 404: apiErrorSchema } as const;
 
-/** A real calendar date: Ajv's full 'date' format rejects 2026-02-30. */
+/** A real calendar date: Ajv's full 'date' format rejects 2026-02-30 (and, as the app sets it, years outside 1900–2999). */
 export const isoDate = { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
 export const nullableIsoDate = { type: ['string', 'null'], format: 'date' } as const;
 /** 'YYYY-MM-DD'. */
 export type IsoDate = JsonOf<typeof isoDate>;
+/** An ISO 8601 instant with its offset, years 1900–2999, no leap second (see strictDateFormats). */
+export const isoInstant = { type: 'string', format: 'date-time' } as const;
+export const nullableIsoInstant = { type: ['string', 'null'], format: 'date-time' } as const;
+
+export const EARLIEST_DATE = '1900-01-01';
+export const LATEST_DATE = '2999-12-31';
+
+type FormatCheck = (value: string) => boolean;
+interface FormatsHolder {
+  formats: Record<string, unknown>;
+  addFormat(name: string, format: FormatCheck): unknown;
+}
+function checkOf(format: unknown): FormatCheck {
+  const check = format && typeof format === 'object' && 'validate' in format ? format.validate : format;
+  if (check instanceof RegExp) return (value) => check.test(value);
+  return check as FormatCheck;
+}
+const yearInRange = (value: string) => value.slice(0, 4) >= EARLIEST_DATE.slice(0, 4) && value.slice(0, 4) <= LATEST_DATE.slice(0, 4);
+
+/**
+ * Narrows Ajv's 'date' and 'date-time' formats for every schema of the app at once: years 1900–2999
+ * (what the domain's date arithmetic and both databases agree on: PGlite fails on year 0, PostgreSQL
+ * stores it) and no leap second (JavaScript and PGlite cannot represent :60). Runs after ajv-formats.
+ */
+export function strictDateFormats(ajv: FormatsHolder): void {
+  const date = checkOf(ajv.formats.date);
+  const dateTime = checkOf(ajv.formats['date-time']);
+  ajv.addFormat('date', (value) => date(value) && yearInRange(value));
+  ajv.addFormat('date-time', (value) => dateTime(value) && yearInRange(value) && value.slice(17, 19) !== '60');
+}
 
 /** Integer minor units of the currency named beside it. */
 export const minor = { type: 'integer', description: 'Integer minor units' } as const;
@@ -62,6 +96,25 @@ export const customerIdParams = {
   required: ['id'],
   properties: { id: { type: 'string', description: 'Customer id (uuid)' } },
 } as const;
+
+interface RouteSchemaOptions {
+  url: string;
+  schema?: { querystring?: unknown } & Record<string, unknown>;
+}
+
+/**
+ * An onRoute hook: every API route refuses query parameters it does not know (`?as_of=` must not
+ * silently answer for today), whether or not its schema lists any. By `propertyNames`, not
+ * `additionalProperties: false`, which Fastify's Ajv (removeAdditional) would silently strip.
+ */
+export function closeQuerystring(route: RouteSchemaOptions): void {
+  if (!route.url.startsWith('/api/')) return;
+  const query = (route.schema?.querystring ?? { type: 'object' }) as { properties?: Record<string, unknown>; propertyNames?: unknown };
+  if (query.propertyNames !== undefined) return;
+  const known = Object.keys(query.properties ?? {});
+  const propertyNames = known.length > 0 ? { enum: known } : { not: {} };
+  route.schema = { ...route.schema, querystring: { ...query, propertyNames } };
+}
 
 export const asOfQuery = {
   type: 'object',

@@ -1,6 +1,6 @@
 // Schemas of the reports (GET /api/reports/aged-receivables) and the types of the JSON they
 // describe (AgedReceivablesQuery, AgedReceivablesResponse and its parts).
-import { currencyCode, isoDate, minor, type JsonOf } from './common';
+import { currencyCode, isoDate, minor, nullableIsoDate, type JsonOf } from './common';
 
 /**
  * Aging periods in a query string: the last day of every period but the last, ascending. Usable
@@ -34,6 +34,12 @@ export const agedReceivablesQuery = {
       description:
         'Only the customers whose default agent this is. Managers and administrators may name any agent or ' +
         'none (every customer); an agent gets their own customers only, and naming another agent is a 403.',
+    },
+    customers: {
+      type: 'string',
+      enum: ['all', 'none'],
+      default: 'all',
+      description: "JSON only: 'none' answers the totals of every customer in scope with an empty customers list",
     },
     format: {
       type: 'string',
@@ -113,3 +119,23 @@ export const agedReceivablesResponse = {
   },
 } as const;
 export type AgedReceivablesResponse = JsonOf<typeof agedReceivablesResponse>;
+
+export const agedReceivablesSubscriptionRequest = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['subscribed'],
+  properties: {
+    subscribed: { type: 'boolean', description: 'true: the report as of each month end arrives in your mailbox as an XLSX attachment' },
+  },
+} as const;
+export type AgedReceivablesSubscriptionRequest = JsonOf<typeof agedReceivablesSubscriptionRequest>;
+
+export const agedReceivablesSubscriptionResponse = {
+  type: 'object',
+  required: ['subscribed', 'lastMonthEnd'],
+  properties: {
+    subscribed: { type: 'boolean' },
+    lastMonthEnd: { ...nullableIsoDate, description: 'The month end of the last report queued for you; null: none yet' },
+  },
+} as const;
+export type AgedReceivablesSubscriptionResponse = JsonOf<typeof agedReceivablesSubscriptionResponse>;

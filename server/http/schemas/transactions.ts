@@ -24,7 +24,7 @@ const transactionItem = {
   type: 'object',
   required: [
     'id', 'kind', 'document', 'postingDate', 'dueDate', 'currency', 'amount', 'open', 'openAccounting',
-    'daysOverdue', 'collectionStatus', 'statusDate', 'promiseDate', 'promiseAmount', 'disputeReason',
+    'daysOverdue', 'collectionStatus', 'statusDate', 'promiseDate', 'promiseAmount', 'disputeReason', 'version', 'statusSetBy',
   ],
   properties: {
     id: { type: 'string' },
@@ -42,6 +42,8 @@ const transactionItem = {
     promiseDate: nullableIsoDate,
     promiseAmount: nullableMinor,
     disputeReason: nullableString,
+    version: { type: 'integer', description: 'Sent back with an action; a changed transaction refuses it (409)' },
+    statusSetBy: { ...nullableString, description: 'Who set the collection status (agent name or email)' },
   },
 } as const;
 export type TransactionItem = JsonOf<typeof transactionItem>;

@@ -1,5 +1,6 @@
 // Letter batch runs in the database: the batch and its items in order, the lock that serialises two
-// requests with one key, the run's status and each item's outcome, and the batch with its items.
+// requests with one key, the run's status and each item's outcome, the batch with its items, and the
+// unfinished batches whose run holds no lease any more.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Agent } from '../../auth/agents';
 import type { Database } from '../../db/schema';
@@ -111,4 +112,19 @@ export async function batchItems(db: Kysely<Database>, batchId: string): Promise
     letterId: i.letter_id,
     letterNumber: i.number,
   }));
+}
+
+/**
+ * Batches left unfinished (running or interrupted) that no live lease covers: their process died
+ * or stopped, and another may take them over. Oldest first. A batch younger than `graceMs` is left
+ * to the process that created it, which is about to take its lease.
+ */
+export async function unleasedBatches(db: Kysely<Database>, leasePrefix: string, graceMs: number): Promise<string[]> {
+  const rows = await sql<{ id: string }>`
+    select b.id from collection_letter_batches b
+    where b.status in ('running', 'interrupted')
+      and b.created_at < now() - ${graceMs} * interval '1 millisecond'
+      and not exists (select 1 from leases l where l.name = ${leasePrefix} || b.id::text and l.expires_at > now())
+    order by b.created_at`.execute(db);
+  return rows.rows.map((r) => r.id);
 }

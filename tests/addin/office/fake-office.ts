@@ -18,9 +18,10 @@ function asyncField<T>(get: () => T, fail = false) {
   };
 }
 
-export function readItem(opts: { id: string; from: Address; subject: string; body: string }) {
+export function readItem(opts: { id: string; from: Address; subject: string; body: string; receivedAt?: string }) {
   return {
     itemId: opts.id,
+    ...(opts.receivedAt ? { dateTimeCreated: new Date(opts.receivedAt) } : {}),
     itemType: 'message',
     subject: opts.subject,
     from: opts.from,

@@ -2,6 +2,7 @@
 import { act } from '@testing-library/react';
 import { vi } from 'vitest';
 import type { ApiClient } from '../../../addin/api/client';
+import type { WriteOffsResponse } from '../../../server/http/schemas/money-actions';
 import type { MailHost, MailItemSnapshot } from '../../../addin/office/host';
 import type { CustomerSearchResponse, LookupMatch, LookupResponse } from '../../../server/http/schemas/customers';
 import type { CustomerSummary } from '../../../server/http/schemas/summary';
@@ -115,6 +116,8 @@ export function tx(document: string, over: Partial<TransactionItem> = {}): Trans
     promiseDate: null,
     promiseAmount: null,
     disputeReason: null,
+    version: 1,
+    statusSetBy: null,
     ...over,
   };
 }
@@ -152,7 +155,8 @@ export function fakeApi(world: World) {
     }),
     timeline: vi.fn(async (_id: string, _q: { from?: string; to?: string }, _signal?: AbortSignal): Promise<TimelineResponse> => ({ from: '2024-07-01', to: '2025-06-30', entries: [] })),
     linkContact: vi.fn(async (_id: string, _c: { email: string; name: string }, _signal?: AbortSignal): Promise<void> => undefined),
-    // Activities, letters and sign-in: the tests of those features replace what they use.
+    // Activities, letters, drafts and sign-in: the tests of those features replace what they use.
+    drafts: notInWorld(),
     authConfig: notInWorld(),
     activities: notInWorld(),
     createActivity: notInWorld(),
@@ -168,6 +172,15 @@ export function fakeApi(world: World) {
     batchProposal: notInWorld(),
     startBatch: notInWorld(),
     batch: notInWorld(),
+    changeStatus: notInWorld(),
+    writeOff: notInWorld(),
+    settle: notInWorld(),
+    nsf: notInWorld(),
+    history: notInWorld(),
+    reasonCodes: notInWorld(),
+    pendingWriteOffs: vi.fn(async (_id: string, _signal?: AbortSignal): Promise<WriteOffsResponse> => ({ items: [] })),
+    decideWriteOff: notInWorld(),
+    transactionDocuments: notInWorld(),
   } satisfies ApiClient;
   return api;
 }

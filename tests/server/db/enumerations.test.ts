@@ -4,6 +4,9 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { ACTIVITY_OUTCOMES, ACTIVITY_STATUSES, ACTIVITY_SYNC_STATES, ACTIVITY_TYPES } from '../../../server/domain/activities';
 import { BATCH_ITEM_STATES, BATCH_STATUSES, LETTER_DELIVERIES, LETTER_STATUSES } from '../../../server/domain/letters';
+import { POSTING_KINDS } from '../../../server/domain/actions/open-items';
+import { REASON_CODE_KINDS } from '../../../server/domain/actions/reason-codes';
+import { WRITE_OFF_STATUSES } from '../../../server/domain/actions/write-off';
 import { ACCOUNT_STATUSES, AGENT_ROLES, COLLECTION_STATUSES, LEDGER_KINDS } from '../../../server/domain/types';
 import { openTestDatabase, testDatabases } from '../../support/db';
 
@@ -21,6 +24,9 @@ const ENUMERATIONS: Array<[table: string, column: string, values: readonly strin
   ['collection_letter_batches', 'delivery', LETTER_DELIVERIES],
   ['collection_letter_batches', 'status', BATCH_STATUSES],
   ['collection_letter_batch_items', 'state', BATCH_ITEM_STATES],
+  ['collection_reason_codes', 'kind', REASON_CODE_KINDS],
+  ['write_off_requests', 'status', WRITE_OFF_STATUSES],
+  ['action_postings', 'kind', POSTING_KINDS],
 ];
 
 /** The quoted values of `CHECK (column IN (...))` / `= ANY (ARRAY[...])` as PostgreSQL prints it. */

@@ -1,5 +1,5 @@
 // POST /api/import through Fastify's inject: multipart uploads in any order, 422 with the bad rows,
-// 400 without a file.
+// 400 without a file or for a malformed upload.
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../../server/config';
@@ -77,5 +77,21 @@ describe('POST /api/import', () => {
     expect(empty.json().code).toBe('no_file');
     const json = await app.inject({ method: 'POST', url: '/api/import', payload: { rows: [] } });
     expect(json.statusCode).toBe(400);
+  });
+
+  it('answers 400, not 500, to a truncated or malformed multipart upload', async () => {
+    const part = '--xyz\r\nContent-Disposition: form-data; name="files"; filename="customers.csv"\r\nContent-Type: text/csv\r\n\r\n';
+    const cases = [
+      { payload: `${part}${CUSTOMERS_HEADER}\nC-1,Contoso`, boundary: 'xyz' }, // no closing boundary
+      { payload: `${part}${CUSTOMERS_HEADER}\r\n--xyz`, boundary: 'xyz' }, // cut inside the closing boundary
+      { payload: 'no boundaries at all', boundary: 'xyz' },
+      { payload: 'no boundary parameter either', boundary: null },
+    ];
+    for (const c of cases) {
+      const contentType = c.boundary ? `multipart/form-data; boundary=${c.boundary}` : 'multipart/form-data';
+      const res = await app.inject({ method: 'POST', url: '/api/import', payload: c.payload, headers: { 'content-type': contentType } });
+      expect(res.statusCode, c.payload).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'malformed_upload', message: expect.stringContaining('multipart') });
+    }
   });
 });

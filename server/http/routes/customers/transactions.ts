@@ -1,7 +1,8 @@
-// GET /api/customers/:id/transactions?status=open|all&asOf= : the customer's transactions as of a date.
+// GET /api/customers/:id/transactions?status=open|all&asOf= : the customer's transactions as of a date,
+// each with the version an action sends back.
 import type { FastifyPluginAsync } from 'fastify';
 import { findCustomer } from '../../../db/repositories/customers';
-import { loadLedger, loadOpenLedger } from '../../../db/repositories/ledger';
+import { entryActionStates, loadLedger, loadOpenLedger } from '../../../db/repositories/ledger';
 import { listTransactions } from '../../../domain/transactions';
 import { customerNotFound } from '../../errors';
 import { transactionsJson } from '../../mappers/transactions';
@@ -29,9 +30,8 @@ const transactions: FastifyPluginAsync = async (app) => {
       // Open transactions need only the open entries; all of them need the whole ledger.
       const open = request.query.status === 'open';
       const { entries, settlements } = await (open ? loadOpenLedger : loadLedger)(db, customer.id, asOf);
-      return transactionsJson(
-        listTransactions(entries, settlements, asOf, request.query.status, config.accountingCurrency, { subset: open }),
-      );
+      const list = listTransactions(entries, settlements, asOf, request.query.status, config.accountingCurrency, { subset: open });
+      return transactionsJson(list, await entryActionStates(db, list.items.map((item) => item.entry.id)));
     },
   );
 };

@@ -1,9 +1,13 @@
 // POST /letters/batch starts posting (and sending) every proposed letter in the background;
 // GET /letters/batch/:id follows its progress; POST /letters/batch/:id/resume restarts an
-// interrupted run, which posts nothing twice. Starting and resuming are for managers.
+// interrupted run, which posts nothing twice. Starting and resuming are for managers. Any process
+// answers for any batch: the runs are leased in the database (server/jobs/letter-batches.ts).
 import type { FastifyPluginAsync } from 'fastify';
+import { agentExists } from '../../../db/repositories/agents';
 import { isUuid } from '../../../db/repositories/customers';
-import { createBatch, loadBatch, runBatch } from '../../../letters/batch';
+import { unprocessable } from '../../../domain/errors';
+import { createBatchRunner } from '../../../jobs/letter-batches';
+import { createBatch, loadBatch } from '../../../letters/batch';
 import { bodyDate, today } from '../../params';
 import { requireRole } from '../../roles';
 import { batchBody, batchResponse, idempotencyHeaders, idParams, letterErrors, type BatchBody } from '../../schemas/letters';
@@ -13,20 +17,21 @@ const batches: FastifyPluginAsync<LetterRoutesOptions> = async (app, opts) => {
   const { db, config } = app;
   const accounting = config.accountingCurrency;
   const managersOnly = requireRole('manager', 'run letter batches');
-  // Batches run in the background; closing the server interrupts them (they can be resumed).
-  const running = new Map<string, { stop: AbortController; done: Promise<void> }>();
-  const startRun = (batchId: string) => {
-    if (running.has(batchId)) return;
-    const stop = new AbortController();
-    const done = runBatch(db, batchId, { accountingCurrency: accounting, settings: config.letters, signal: stop.signal, onItem: () => opts.onQueued?.() })
-      .catch((err: unknown) => app.log.error({ err, batchId }, 'Letter batch stopped with an error'))
-      .finally(() => running.delete(batchId));
-    running.set(batchId, { stop, done });
-  };
-  app.addHook('onClose', async () => {
-    for (const run of running.values()) run.stop.abort();
-    await Promise.all([...running.values()].map((r) => r.done));
+  // Batches run in the background, here or on another process; closing the server interrupts those
+  // running here after their current letter, and another process (or this one restarted) resumes them.
+  const runner = createBatchRunner({
+    db,
+    accountingCurrency: accounting,
+    settings: config.letters,
+    leaseTtlMs: config.leaseTtlMs,
+    onItem: () => opts.onQueued?.(),
+    onError: (err, batchId) => app.log.error({ err, batchId }, 'Letter batch stopped with an error'),
   });
+  const startRun = (batchId: string) => runner.start(batchId);
+  app.addHook('onReady', async () => runner.adoptOrphans());
+  // preClose: at once on close (SIGTERM), not after the requests in flight have been answered, so
+  // another process resumes the batches while this one drains.
+  app.addHook('preClose', async () => runner.stop());
 
   app.post<{ Body: BatchBody; Headers: { 'idempotency-key'?: string } }>(
     '/letters/batch',
@@ -36,6 +41,10 @@ const batches: FastifyPluginAsync<LetterRoutesOptions> = async (app, opts) => {
     },
     async (request, reply) => {
       const key = request.headers['idempotency-key'];
+      const agentId = request.body.agentId;
+      if (agentId && !(await agentExists(db, agentId))) {
+        throw unprocessable('invalid_request', `Field 'agentId': no agent has the id '${agentId}'.`, { field: 'agentId' });
+      }
       const batchId = await createBatch(db, {
         requestedBy: request.agent,
         asOf: bodyDate(request.body.asOf, 'asOf', today(config.companyTimeZone)),

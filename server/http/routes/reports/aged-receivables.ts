@@ -1,4 +1,4 @@
-// GET /api/reports/aged-receivables?asOf=&by=&periods=&agent=&format= : every customer's open
+// GET /api/reports/aged-receivables?asOf=&by=&periods=&agent=&customers=&format= : every customer's open
 // balance by aging period as of a date, with totals, as JSON or as a CSV or XLSX download. Every
 // format is streamed from the database to the socket, so memory stays flat however many customers.
 import { Readable } from 'node:stream';
@@ -13,6 +13,7 @@ import { agedReceivablesJson, agingPeriodsFrom } from '../../mappers/reports';
 import { queryDate, today } from '../../params';
 import { apiErrorSchema } from '../../schemas/common';
 import { agedReceivablesQuery, agedReceivablesResponse, type AgedReceivablesQuery } from '../../schemas/reports';
+import subscriptionRoute from './subscription';
 
 const CONTENT_TYPES = {
   json: 'application/json; charset=utf-8',
@@ -69,6 +70,8 @@ async function started(pages: AgedCustomerPages): Promise<AsyncIterableIterator<
 }
 
 const agedReceivablesRoute: FastifyPluginAsync = async (app) => {
+  // The month-end delivery's switch lives beside the report it mails.
+  await app.register(subscriptionRoute);
   app.get<{ Querystring: AgedReceivablesQuery }>(
     '/reports/aged-receivables',
     {
@@ -101,7 +104,7 @@ const agedReceivablesRoute: FastifyPluginAsync = async (app) => {
         format === 'xlsx'
           ? agedReceivablesXlsx(heading, pages)
           : // One page's text waiting for a slow reader, not sixteen (Readable.from's default).
-            Readable.from(format === 'csv' ? agedReceivablesCsv(heading, pages) : agedReceivablesJson(heading, pages), { highWaterMark: 1 });
+            Readable.from(format === 'csv' ? agedReceivablesCsv(heading, pages) : agedReceivablesJson(heading, pages, query.customers !== 'none'), { highWaterMark: 1 });
       // However the stream ends (done, failed, or the client gone before the first read, when the
       // writers have not started on the pages), the pages end too, and with them their transaction.
       stream.once('close', () => {

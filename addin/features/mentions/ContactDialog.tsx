@@ -1,0 +1,73 @@
+// Adds the new address an email announces as a contact of the customer, prefilled from the email;
+// nothing is saved before the agent confirms.
+import {
+  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, makeStyles, Spinner, tokens,
+} from '@fluentui/react-components';
+import { useState, type ReactNode } from 'react';
+import type { ApiClient } from '../../api/client';
+import { ErrorBar } from '../../ui/ErrorBar';
+
+const useStyles = makeStyles({
+  surface: { maxWidth: 'min(480px, 100vw)', padding: tokens.spacingHorizontalM },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function ContactDialog(props: {
+  api: ApiClient;
+  customerId: string;
+  email: string;
+  name: string;
+  why?: ReactNode;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const styles = useStyles();
+  const [email, setEmail] = useState(props.email);
+  const [name, setName] = useState(props.name);
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  // The server takes a name of one character or more: an empty one is asked for, not sent.
+  const invalid = !EMAIL.test(email.trim()) || !name.trim();
+
+  const save = async () => {
+    setSaving(true);
+    setFailure(null);
+    try {
+      await props.api.linkContact(props.customerId, { email: email.trim(), name: name.trim() });
+      props.onSaved();
+    } catch (error) {
+      setFailure(error);
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && !saving && props.onClose()}>
+      <DialogSurface className={styles.surface} aria-label="Add contact">
+        <DialogBody>
+          <DialogTitle>Add contact</DialogTitle>
+          <DialogContent className={styles.form}>
+            {props.why}
+            <Field label="Email address" required validationMessage={EMAIL.test(email.trim()) ? undefined : 'An email address, such as ap@example.com.'}>
+              <Input type="email" value={email} maxLength={320} onChange={(_, d) => setEmail(d.value)} />
+            </Field>
+            <Field label="Name" required validationMessage={name.trim() ? undefined : 'Who the contact is.'}>
+              <Input value={name} maxLength={200} onChange={(_, d) => setName(d.value)} />
+            </Field>
+            {failure !== null && <ErrorBar title="The contact was not added" error={failure} onRetry={() => void save()} />}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" disabled={saving || invalid} onClick={() => void save()} icon={saving ? <Spinner size="tiny" /> : undefined}>
+              {saving ? 'Adding…' : 'Add contact'}
+            </Button>
+            <Button disabled={saving} onClick={props.onClose}>
+              Cancel
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

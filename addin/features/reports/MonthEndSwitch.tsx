@@ -1,0 +1,46 @@
+// The month-end mail of the report, for managers: a switch that has the server mail them the report
+// as of each month's last day. Agents are refused by the server (403), and then see nothing.
+import { Switch, Text } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { AgedReceivablesSubscriptionResponse } from '../../../server/http/schemas/reports';
+import { ErrorBar } from '../../ui/ErrorBar';
+import type { ReportsClient } from './client';
+
+type State =
+  | { kind: 'loading' | 'hidden' }
+  | { kind: 'ready'; value: AgedReceivablesSubscriptionResponse; saving: boolean; failure?: { wanted: boolean; error: unknown } };
+
+export function MonthEndSwitch(props: { client: ReportsClient }) {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  useEffect(() => {
+    const controller = new AbortController();
+    props.client.subscription(controller.signal).then(
+      (value) => setState({ kind: 'ready', value, saving: false }),
+      // Not a manager (403), or no answer: the switch is simply not offered.
+      () => !controller.signal.aborted && setState({ kind: 'hidden' }),
+    );
+    return () => controller.abort();
+  }, [props.client]);
+
+  if (state.kind !== 'ready') return null;
+  const toggle = (subscribed: boolean) => {
+    setState({ kind: 'ready', value: state.value, saving: true });
+    props.client.setSubscription(subscribed).then(
+      (value) => setState({ kind: 'ready', value, saving: false }),
+      (error: unknown) => setState({ kind: 'ready', value: state.value, saving: false, failure: { wanted: subscribed, error } }),
+    );
+  };
+  const { failure } = state;
+  return (
+    <div>
+      <Switch
+        checked={state.value.subscribed}
+        disabled={state.saving}
+        label="Mail me this report (Excel) as of each month end"
+        onChange={(_, data) => toggle(data.checked)}
+      />
+      {state.value.lastMonthEnd && <Text size={200}> Last sent: as of {state.value.lastMonthEnd}</Text>}
+      {failure && <ErrorBar title="The month-end mail could not be switched" error={failure.error} onRetry={() => toggle(failure.wanted)} />}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+// Reprint from a transaction's row: the collection letters it appeared on, each opened as the PDF
+// stored when it was posted (through a short-lived link, so the browser needs no sign-in).
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { DocumentsResponse } from '../../../server/http/schemas/actions';
+import type { TransactionItem } from '../../../server/http/schemas/transactions';
+import type { ApiClient } from '../../api/client';
+import { useRequest } from '../../api/useRequest';
+import { DateText } from '../../ui/DateText';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorBar } from '../../ui/ErrorBar';
+import { TabSkeleton } from '../../ui/TabSkeleton';
+
+const useStyles = makeStyles({
+  surface: { maxWidth: 'min(480px, 100vw - 16px)' },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  row: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
+});
+
+export function ReprintDialog(props: { api: ApiClient; item: TransactionItem; onClose: () => void }) {
+  const styles = useStyles();
+  const { state, retry } = useRequest<DocumentsResponse>(props.item.id, (signal) => props.api.transactionDocuments(props.item.id, signal));
+  const [failure, setFailure] = useState<unknown>(null);
+  const open = async (letterId: string) => {
+    setFailure(null);
+    try {
+      const link = await props.api.letterPdfLink(letterId);
+      window.open(props.api.absoluteUrl(link.url), '_blank', 'noopener');
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+  return (
+    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && props.onClose()}>
+      <DialogSurface className={styles.surface} aria-label="Reprint">
+        <DialogBody>
+          <DialogTitle>Reprint · {props.item.document}</DialogTitle>
+          <DialogContent>
+            {state.status === 'loading' && <TabSkeleton rows={2} />}
+            {state.status === 'error' && <ErrorBar title="The documents could not be loaded" error={state.error} onRetry={retry} />}
+            {state.status === 'done' && state.data.items.length === 0 && <EmptyState title="Nothing to reprint" description="No collection letter was posted with this transaction." />}
+            {state.status === 'done' && state.data.items.length > 0 && (
+              <ul className={styles.list} aria-label="Documents">
+                {state.data.items.map((d) => (
+                  <li key={d.id} className={styles.row}>
+                    <Text>
+                      {d.number} · {d.title} · <DateText date={d.date} short />
+                    </Text>
+                    <Button size="small" onClick={() => open(d.id)} aria-label={`Open ${d.number}`}>
+                      Open PDF
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {failure !== null && <ErrorBar title="The letter could not be opened" error={failure} onRetry={() => setFailure(null)} />}
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={props.onClose}>Close</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
