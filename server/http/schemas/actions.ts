@@ -2,7 +2,7 @@
 // the managed reason codes; and the API's types made from them.
 import { STATUS_CHANGES } from '../../domain/actions/status';
 import { REASON_CODE_KINDS } from '../../domain/actions/reason-codes';
-import { collectionStatus, currencyCode, isoDate, nullableIsoDate, nullableMinor, nullableString, text, minor, type JsonOf } from './common';
+import { collectionStatus, currencyCode, isoDate, NO_NUL, nullableIsoDate, nullableMinor, nullableString, text, minor, type JsonOf } from './common';
 
 const uuid = { type: 'string', format: 'uuid' } as const;
 const reasonCodeKind = { type: 'string', enum: REASON_CODE_KINDS } as const;
@@ -44,7 +44,7 @@ export const changeStatusBody = {
       required: ['reasonCode'],
       properties: { reasonCode: { ...text(40), minLength: 1 } },
     },
-    note: { type: ['string', 'null'], maxLength: 2000, pattern: '^[^\\u0000]*$' },
+    note: { type: ['string', 'null'], maxLength: 2000, pattern: NO_NUL },
   },
 } as const;
 export type ChangeStatusRequest = JsonOf<typeof changeStatusBody>;

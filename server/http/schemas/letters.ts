@@ -4,7 +4,7 @@
 import {
   BATCH_ITEM_STATES, BATCH_STATUSES, LETTER_DELIVERIES, LETTER_STATUSES, NO_LETTER_REASONS,
 } from '../../domain/letters';
-import { apiErrorSchema, currencyCode, isoDate, minor, nullableIsoDate, nullableString, text, type JsonOf } from './common';
+import { apiErrorSchema, currencyCode, isoDate, NO_NUL, minor, nullableIsoDate, nullableString, text, type JsonOf } from './common';
 
 const uuid = { type: 'string', format: 'uuid' } as const;
 const language = { type: 'string', pattern: '^[a-z]{2}$' } as const;
@@ -215,7 +215,7 @@ export const letterSettingsBody = {
   properties: {
     excluded: { type: 'boolean', description: 'Excluded customers get no letters' },
     sequenceId: { type: ['string', 'null'], format: 'uuid', description: 'null: the default sequence' },
-    postalAddress: { type: ['string', 'null'], maxLength: 1000, pattern: '^[^\\u0000]*$' },
+    postalAddress: { type: ['string', 'null'], maxLength: 1000, pattern: NO_NUL },
   },
 } as const;
 export type LetterSettingsBody = JsonOf<typeof letterSettingsBody>;

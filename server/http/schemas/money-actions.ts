@@ -1,7 +1,7 @@
 // JSON Schemas of the money-moving actions: settle and reverse a settlement, write-off (and its
 // approval), NSF; and the API's types made from them.
 import { WRITE_OFF_STATUSES } from '../../domain/actions/write-off';
-import { isoDate, minor, text, type JsonOf } from './common';
+import { isoDate, NO_NUL, minor, text, type JsonOf } from './common';
 
 const uuid = { type: 'string', format: 'uuid' } as const;
 const positive = { type: 'integer', minimum: 1, description: 'Integer minor units, more than 0' } as const;
@@ -10,7 +10,7 @@ const versions = {
   description: 'The version of each named transaction as loaded, by transaction id',
   additionalProperties: { type: 'integer', minimum: 1 },
 } as const;
-const note = { type: ['string', 'null'], maxLength: 2000, pattern: '^[^\\u0000]*$' } as const;
+const note = { type: ['string', 'null'], maxLength: 2000, pattern: NO_NUL } as const;
 
 export const settleBody = {
   type: 'object',

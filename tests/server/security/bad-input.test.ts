@@ -61,6 +61,15 @@ describe.each(testDatabases)('bad input on $name', ({ name, skipReason }) => {
         expect(res.json()).toMatchObject({ code: 'invalid_request', message: expect.stringContaining(`'${field}'`) });
       }
       expect(await activities()).toBe(before);
+      // The notes of money-moving actions are held to the same rule.
+      const invoiceId = (await t.handle.db.selectFrom('ledger_entries').select('id').where('customer_id', '=', customerId).executeTakeFirstOrThrow()).id;
+      const writeOff = await t.app.inject({
+        method: 'POST',
+        url: `/api/customers/${customerId}/write-offs`,
+        payload: { items: [{ transactionId: invoiceId, amount: 100 }], reasonCode: 'other', versions: { [invoiceId]: 1 }, note: 'small \udbff rest' },
+      });
+      expect(writeOff.statusCode).toBe(400);
+      expect(writeOff.json()).toMatchObject({ code: 'invalid_request', message: expect.stringContaining("'note'") });
       const paired = await post({ type: 'note', purpose: 'Paid 💶 in full' });
       expect(paired.statusCode).toBe(201);
       expect(paired.json().purpose).toBe('Paid 💶 in full');
