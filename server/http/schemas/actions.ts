@@ -2,9 +2,8 @@
 // the managed reason codes; and the API's types made from them.
 import { STATUS_CHANGES } from '../../domain/actions/status';
 import { REASON_CODE_KINDS } from '../../domain/actions/reason-codes';
-import { collectionStatus, currencyCode, isoDate, NO_NUL, nullableIsoDate, nullableMinor, nullableString, text, minor, type JsonOf } from './common';
+import { collectionStatus, NO_NUL, nullableIsoDate, nullableMinor, nullableString, promiseInput, text, minor, uuid, type JsonOf } from './common';
 
-const uuid = { type: 'string', format: 'uuid' } as const;
 const reasonCodeKind = { type: 'string', enum: REASON_CODE_KINDS } as const;
 
 export const changeStatusBody = {
@@ -19,25 +18,7 @@ export const changeStatusBody = {
       additionalProperties: { type: 'integer', minimum: 1 },
     },
     status: { type: 'string', enum: STATUS_CHANGES, description: "'none' clears the status" },
-    promise: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['date', 'items'],
-      properties: {
-        date: isoDate,
-        items: {
-          type: 'array',
-          minItems: 1,
-          maxItems: 500,
-          items: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['transactionId', 'amount', 'currency'],
-            properties: { transactionId: uuid, amount: { type: 'integer', minimum: 1 }, currency: currencyCode },
-          },
-        },
-      },
-    },
+    promise: promiseInput,
     dispute: {
       type: 'object',
       additionalProperties: false,

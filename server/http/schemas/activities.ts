@@ -1,7 +1,7 @@
 // JSON Schemas of the activities API: what a call, task, appointment, event or note may carry, and
 // the activity the server answers with (sync state included); and the API's types made from them.
 import { ACTIVITY_OUTCOMES, ACTIVITY_STATUSES, ACTIVITY_SYNC_STATES, ACTIVITY_TYPES } from '../../domain/activities';
-import { currencyCode, isoDate, NO_NUL, nullableIsoInstant, text, type JsonOf } from './common';
+import { NO_NUL, nullableIsoInstant, promiseInput, text, uuid, type JsonOf } from './common';
 
 const nullableInstant = nullableIsoInstant;
 const nullableText = (max: number) => ({ type: ['string', 'null'], maxLength: max, pattern: NO_NUL }) as const;
@@ -9,7 +9,6 @@ const activityType = { type: 'string', enum: ACTIVITY_TYPES } as const;
 const outcome = { type: ['string', 'null'], enum: [...ACTIVITY_OUTCOMES, null] } as const;
 const status = { type: 'string', enum: ACTIVITY_STATUSES } as const;
 const syncState = { type: 'string', enum: ACTIVITY_SYNC_STATES } as const;
-const uuid = { type: 'string', format: 'uuid' } as const;
 
 const editable = {
   purpose: text(200, 'What the activity is about; the title in the timeline and in Outlook'),
@@ -32,25 +31,7 @@ export const createActivityBody = {
     ...editable,
     purpose: { ...editable.purpose, minLength: 1 },
     ledgerEntryIds: { type: 'array', items: uuid, maxItems: 500 },
-    promise: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['date', 'items'],
-      properties: {
-        date: isoDate,
-        items: {
-          type: 'array',
-          minItems: 1,
-          maxItems: 500,
-          items: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['transactionId', 'amount', 'currency'],
-            properties: { transactionId: uuid, amount: { type: 'integer', minimum: 1 }, currency: currencyCode },
-          },
-        },
-      },
-    },
+    promise: promiseInput,
     dispute: {
       type: 'object',
       additionalProperties: false,

@@ -122,3 +122,27 @@ export const asOfQuery = {
     asOf: { ...isoDate, description: "As-of date; default today in the company's time zone" },
   },
 } as const;
+
+export const uuid = { type: 'string', format: 'uuid' } as const;
+
+/** A promise to pay: its date and, per transaction, the amount promised in the transaction's own
+ * currency. One shape for the activity that records it and the status change that sets it. */
+export const promiseInput = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['date', 'items'],
+  properties: {
+    date: isoDate,
+    items: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 500,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['transactionId', 'amount', 'currency'],
+        properties: { transactionId: uuid, amount: { type: 'integer', minimum: 1 }, currency: currencyCode },
+      },
+    },
+  },
+} as const;
