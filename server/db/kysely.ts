@@ -72,6 +72,9 @@ function openPostgres(connectionString: string): DatabaseHandle {
   // The server's queries are short: JIT compiling one costs more (about 200 ms on a fresh ledger)
   // than it saves, so the pool's sessions start with it off.
   const pool = new pg.Pool({ connectionString, types: { getTypeParser }, options: '-c jit=off' });
+  // An idle client cut off by the server (a restart, a terminated backend) is dropped by the pool and
+  // replaced on the next query; without a listener its 'error' event would end the whole process.
+  pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', transaction: (work) => postgresTransaction(pool, work), close: () => db.destroy() };
 }
