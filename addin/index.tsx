@@ -6,6 +6,7 @@ import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webDarkThe
 import { App } from './App';
 import { createApiClient } from './api/client';
 import { createReportsClient } from './features/reports/client';
+import { createPoolsClient } from './features/worklist/client';
 import { createTokenProvider, type AuthConfig } from './office/auth';
 import { createOfficeHost } from './office/mailbox';
 import { findPreviewOffice } from './office/preview-bridge';
@@ -63,7 +64,15 @@ async function start() {
       ? createTokenProvider({ clientId: auth.clientId, authority: auth.authority, apiScope: auth.apiScope, office })
       : undefined;
   const api = createApiClient({ baseUrl, getToken });
-  mount(<App host={host} api={api} authMode={auth.mode} reports={createReportsClient({ baseUrl, getToken })} />);
+  mount(
+    <App
+      host={host}
+      api={api}
+      authMode={auth.mode}
+      reports={createReportsClient({ baseUrl, getToken })}
+      pools={createPoolsClient({ baseUrl, getToken })}
+    />,
+  );
 }
 
 void start();

@@ -1,7 +1,8 @@
 // Figures from outside the server's request path: the task pane's initial JavaScript (gzipped), the
-// selection-to-balance time in Chromium, the Graph outbox, letter batches and the pool worklist —
-// each measured by the project's own script when it exists, otherwise reported as not measured.
-import { existsSync, readdirSync } from 'node:fs';
+// selection-to-balance time in Chromium, the Graph outbox and letter batches — each measured by the
+// project's own script when it exists, otherwise reported as not measured. (The pool worklist has
+// its own phase: bench/worklist.ts.)
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runCommand } from './children';
 import type { BenchDatabase } from './fresh';
@@ -121,10 +122,4 @@ export async function letterFigures(out: Figures, letters: number, run: FreshRun
         `rendering alone ${out[`${name}_render_only_letters_per_s`]} letters/s (ratios ${out[`${name}_reply_letters_per_s_vs_render_only_ratio`]}, ${out[`${name}_graph_letters_per_s_vs_render_only_ratio`]})`,
     );
   }
-}
-
-export function worklistFigures(out: Figures, log: (line: string) => void): void {
-  const routes = `${ROOT}server/http/routes/`;
-  const found = readdirSync(routes, { recursive: true }).some((f) => /worklist/i.test(String(f)));
-  notMeasured(out, 'worklist_first_page', found ? 'a worklist route exists but the benchmark does not drive it yet' : 'no worklist yet (issue pending)', log);
 }

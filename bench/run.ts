@@ -1,7 +1,7 @@
 // `npm run bench` (full: 50,000 customers, 2,000,000 entries) and `npm run bench -- --quick` (a
 // smoke test of under two minutes, run by `npm test`): measures the product against its limits on
 // PostgreSQL and PGlite and writes bench/results/{latest,quick}.{json,md}. `--only` takes some of
-// the phases postgres, pglite, reports, growth, pane, graph, letters. A watchdog ends the run (and every
+// the phases postgres, pglite, reports, worklist, growth, pane, graph, letters. A watchdog ends the run (and every
 // child process) if it overruns; a quick run drops its databases whatever happens, and every run
 // drops the scratch databases of its Graph and letters benchmarks.
 import { cpus, totalmem } from 'node:os';
@@ -9,18 +9,20 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { DEMO_DEFAULT_SEED, DEMO_REFERENCE_DATE } from '../server/demo/company';
 import { killChildren } from './children';
-import { graphFigures, letterFigures, paneFigures, worklistFigures, type FreshRun } from './extras';
+import { graphFigures, letterFigures, paneFigures, type FreshRun } from './extras';
 import { FULL, QUICK, type Mode } from './modes';
 import { ADMIN_URL, databasesLike, dropDatabase, postgresReachable } from './pg-admin';
 import { growthPhase, pglitePhase, postgresPhase, type RunContext } from './phases';
+import { historyPhase } from './aging-history';
 import { writeResults } from './report';
 import { reportsPhase } from './reports';
+import { worklistPhase } from './worklist';
 import { removePglite } from './targets';
 import { dataset } from './datasets';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const mode: Mode = values.quick ? QUICK : FULL;
-const phases = new Set((values.only ?? 'postgres,pglite,reports,growth,pane,graph,letters').split(','));
+const phases = new Set((values.only ?? 'postgres,pglite,reports,worklist,history,growth,pane,graph,letters').split(','));
 const started = Date.now();
 const log = (line: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
@@ -103,10 +105,9 @@ async function main(): Promise<void> {
   if (phases.has('pglite')) await pglitePhase(ctx, accounts);
   if (phases.has('reports')) await reportsPhase(ctx);
   if (phases.has('growth') && !unreachable) await growthPhase(ctx);
-  if (phases.has('pane')) {
-    await paneFigures(ctx.out, log, mode.name === 'quick');
-    worklistFigures(ctx.out, log);
-  }
+  if (phases.has('worklist')) await worklistPhase(ctx);
+  if (phases.has('history')) await historyPhase(ctx);
+  if (phases.has('pane')) await paneFigures(ctx.out, log, mode.name === 'quick');
   const fresh: FreshRun = { databases: mode.freshDatabases, postgresUnreachable: unreachable, tag: scratchTag, signal: aborting.signal, failures: [], log };
   if (phases.has('graph')) await graphFigures(ctx.out, mode.outboxActivities, fresh);
   if (phases.has('letters')) await letterFigures(ctx.out, mode.batchLetters, fresh);

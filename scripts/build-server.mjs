@@ -40,4 +40,5 @@ await build({
 // letters/html.ts reads ./letter.eta beside itself: bundled, that is beside the entry point.
 await mkdir(outdir, { recursive: true });
 await copyFile(path.join(root, 'server/letters/letter.eta'), path.join(outdir, 'letter.eta'));
+await copyFile(path.join(root, 'server/statements/statement.eta'), path.join(outdir, 'statement.eta'));
 console.log(`Server compiled to ${path.relative(root, outdir)} in ${Date.now() - started} ms (${entryPoints.length} entry points).`);

@@ -19,6 +19,7 @@ import monthEndReports from './jobs/month-end-report';
 import brokenPromises from './jobs/broken-promises';
 import auth from './http/plugins/auth';
 import letterLinks from './http/routes/letters/links';
+import statementLinks from './http/routes/statement-links';
 import health from './http/routes/health';
 import pages from './http/routes/pages';
 
@@ -70,6 +71,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(api, { prefix: '/api', graphEnabled: config.graph !== null, onQueued: () => app.graphSync?.nudge() });
   // Outside /api: Outlook fetches these signed PDF links without the pane's sign-in.
   await app.register(letterLinks);
+  await app.register(statementLinks);
   await app.register(pages, { root: opts.addinDir ?? DEFAULT_ADDIN_DIR });
 
   // Rate limited so that scanning for URLs gets slow quickly.

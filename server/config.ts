@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { authSettingsFromEnv, type AuthSettings } from './auth/settings';
 import { ConfigError } from './config-error';
 import { graphSettingsFromEnv, type GraphSettings } from './graph/settings';
+import { MoneyParseError, parseMoney } from './domain/money';
 
 // The entry points (main.ts, the CLIs) load the configuration and catch its error from one place.
 export { ConfigError };
@@ -42,6 +43,11 @@ export interface Config {
    * (LEASE_TTL_MS): when its process dies, another takes the work over after this long.
    */
   leaseTtlMs: number;
+  /**
+   * The fee charged on a payment returned unpaid (NSF_FEE, e.g. `25.00 USD; 20.00 EUR`), in minor
+   * units by currency: charged in the payment's currency when it has an amount for it.
+   */
+  nsfFees: Record<string, bigint>;
 }
 
 export interface LetterSettings {
@@ -74,6 +80,7 @@ export function loadConfig(env: Env = process.env): Config {
     letters: parseLetterSettings(read('LETTER_COMPANY_NAME'), read('LETTER_COMPANY_ADDRESS'), read('LETTER_LOGO_PATH')),
     letterLinkKey: parseLinkSecret('LETTER_LINK_SECRET', read('LETTER_LINK_SECRET')),
     leaseTtlMs: parseMilliseconds('LEASE_TTL_MS', read('LEASE_TTL_MS') ?? '30000', 500),
+    nsfFees: parseFees('NSF_FEE', read('NSF_FEE') ?? '25.00 USD'),
   };
 }
 
@@ -127,6 +134,32 @@ function parseCurrency(name: string, value: string): string {
     throw new ConfigError(name, `'${value}' is not a known ISO 4217 currency code (e.g. USD, EUR, JPY).`);
   }
   return code;
+}
+
+/** `amount CUR` pairs separated by ';' or ',', each a positive decimal in the currency's minor units. */
+function parseFees(name: string, value: string): Record<string, bigint> {
+  const fees: Record<string, bigint> = {};
+  for (const part of value.split(/\s*[;,]\s*/).filter((p) => p !== '')) {
+    const match = /^(\S+)\s+([A-Za-z]{3})$/.exec(part.trim());
+    if (!match) throw new ConfigError(name, `'${part}' must be an amount and a currency, e.g. '25.00 USD'.`);
+    const currency = parseCurrency(name, match[2]!);
+    let minor: bigint;
+    try {
+      minor = parseMoney(match[1]!, currency);
+    } catch (error) {
+      if (error instanceof MoneyParseError) throw new ConfigError(name, error.message);
+      throw error;
+    }
+    if (minor <= 0n) throw new ConfigError(name, `'${part}' must be more than 0.`);
+    if (fees[currency] !== undefined) throw new ConfigError(name, `names ${currency} twice.`);
+    fees[currency] = minor;
+  }
+  // The configuration is printed whole at start-up: amounts as decimal strings of minor units there
+  // (JSON has no bigint), invisible to every other reader.
+  Object.defineProperty(fees, 'toJSON', {
+    value: () => Object.fromEntries(Object.entries(fees).map(([currency, minor]) => [currency, minor.toString()])),
+  });
+  return fees;
 }
 
 function parseTimeZone(name: string, value: string): string {

@@ -11,11 +11,18 @@ import type {
 import type { IsoDate } from '../../server/http/schemas/common';
 import type { CustomerSearchResponse, LookupResponse } from '../../server/http/schemas/customers';
 import type { DraftsRequest, DraftsResponse } from '../../server/http/schemas/drafts';
+import type { ContractsResponse } from '../../server/http/schemas/contracts';
+import type { AgingHistoryResponse, SendStatementRequest, StatementKind, StatementResponse } from '../../server/http/schemas/statements';
 import type { CustomerSummary } from '../../server/http/schemas/summary';
 import type { TimelineResponse } from '../../server/http/schemas/timeline';
 import type { TransactionsResponse } from '../../server/http/schemas/transactions';
-import type { ChangeStatusRequest, ChangeStatusResponse, DocumentsResponse, HistoryResponse, ReasonCodesResponse } from '../../server/http/schemas/actions';
-import type { NsfRequest, NsfResponse, SettleRequest, SettleResponse, WriteOffJson, WriteOffRequest, WriteOffsResponse } from '../../server/http/schemas/money-actions';
+import type { HoldResponse, HoldsResponse, PutOnHoldRequest } from '../../server/http/schemas/holds';
+import type { ChangeStatusRequest, ChangeStatusResponse, DocumentsResponse, HistoryResponse, NewReasonCodeRequest, ReasonCodeJson, ReasonCodesResponse } from '../../server/http/schemas/actions';
+import type { NsfRequest, NsfResponse, ReverseResponse, SettleRequest, SettleResponse, WriteOffJson, WriteOffRequest, WriteOffsResponse } from '../../server/http/schemas/money-actions';
+import type {
+  AgentJson, AgentsResponse, InterestCodeJson, InterestCodesResponse, InterestNotesResponse, InterestProposalsResponse, NewInterestCodeRequest,
+  PostInterestNotesRequest, TransactionSettlementsResponse, UpdateInterestCodeRequest,
+} from '../../server/http/schemas/interest';
 import type { Activity, ActivityListResponse, CreateActivityRequest, UpdateActivityRequest } from '../../server/http/schemas/activities';
 import type { AuthConfig } from '../office/auth';
 
@@ -76,6 +83,9 @@ export interface ApiClient {
   writeOff(id: string, body: WriteOffRequest, idempotencyKey: string, signal?: AbortSignal): Promise<WriteOffJson>;
   settle(id: string, body: SettleRequest, idempotencyKey: string, signal?: AbortSignal): Promise<SettleResponse>;
   nsf(transactionId: string, body: NsfRequest, idempotencyKey: string, signal?: AbortSignal): Promise<NsfResponse>;
+  /** Collections holds: the customer (no transactionIds) or some of its open transactions, and lifting one. */
+  putOnHold(id: string, body: PutOnHoldRequest, idempotencyKey: string, signal?: AbortSignal): Promise<HoldsResponse>;
+  liftHold(holdId: string, idempotencyKey: string, signal?: AbortSignal): Promise<HoldResponse>;
   history(id: string, transactionId?: string, signal?: AbortSignal): Promise<HistoryResponse>;
   reasonCodes(kind: 'dispute' | 'write_off', signal?: AbortSignal): Promise<ReasonCodesResponse>;
   /** Write-offs waiting for a manager (403 for agents). */
@@ -83,6 +93,30 @@ export interface ApiClient {
   decideWriteOff(writeOffId: string, decision: 'approve' | 'reject', idempotencyKey: string, signal?: AbortSignal): Promise<WriteOffJson>;
   /** The stored documents (collection letters) a transaction appears on, for Reprint. */
   transactionDocuments(transactionId: string, signal?: AbortSignal): Promise<DocumentsResponse>;
+  /** Interest due as of a date (one customer, or all), and posting the reviewed notes (managers). */
+  interestProposals(query: { asOf?: IsoDate; customerId?: string }, signal?: AbortSignal): Promise<InterestProposalsResponse>;
+  postInterestNotes(body: PostInterestNotesRequest, idempotencyKey: string, signal?: AbortSignal): Promise<InterestNotesResponse>;
+  /** Managers: interest codes, reason codes and agents' write-off limits. */
+  interestCodes(signal?: AbortSignal): Promise<InterestCodesResponse>;
+  addInterestCode(body: NewInterestCodeRequest, signal?: AbortSignal): Promise<InterestCodeJson>;
+  updateInterestCode(code: string, body: UpdateInterestCodeRequest, signal?: AbortSignal): Promise<InterestCodeJson>;
+  addReasonCode(body: NewReasonCodeRequest, signal?: AbortSignal): Promise<ReasonCodeJson>;
+  setReasonCodeActive(kind: 'dispute' | 'write_off', code: string, active: boolean, signal?: AbortSignal): Promise<ReasonCodeJson>;
+  agents(signal?: AbortSignal): Promise<AgentsResponse>;
+  setWriteOffLimit(agentId: string, writeOffLimit: number | null, signal?: AbortSignal): Promise<AgentJson>;
+  /** A transaction's settlements, and reversing one made here as of a date (default today). */
+  transactionSettlements(transactionId: string, signal?: AbortSignal): Promise<TransactionSettlementsResponse>;
+  reverseSettlement(settlementId: string, date: IsoDate | undefined, idempotencyKey: string, signal?: AbortSignal): Promise<ReverseResponse>;
+  /** A statement of account rendered as email HTML without storing it ("Draft" for its number). */
+  statementPreview(id: string, query: { kind: StatementKind; asOf?: IsoDate; from?: IsoDate }, signal?: AbortSignal): Promise<string>;
+  /** Sends (stores) a statement; the key makes a retry return the same statement. */
+  sendStatement(id: string, body: SendStatementRequest, idempotencyKey: string, signal?: AbortSignal): Promise<StatementResponse>;
+  /** A short-lived URL of a sent statement's PDF that needs no sign-in. */
+  statementPdfLink(statementId: string, signal?: AbortSignal): Promise<LetterPdfLinkResponse>;
+  /** The aging at each of the last `months` month ends and on the as-of date. */
+  agingHistory(id: string, query: { months?: number; asOf?: IsoDate }, signal?: AbortSignal): Promise<AgingHistoryResponse>;
+  /** The customer's contracts with their state on the date (the overview's "Active contracts"). */
+  contracts(id: string, asOf?: IsoDate, signal?: AbortSignal): Promise<ContractsResponse>;
 }
 
 /** POST /api/customers/:id/letters */
@@ -130,7 +164,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
   async function request<T>(
-    method: 'GET' | 'POST' | 'PATCH',
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     path: string,
     query: Query,
     body: unknown,
@@ -213,11 +247,32 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     nsf: (transactionId, body, key, signal) =>
       request('POST', `/api/transactions/${encodeURIComponent(transactionId)}/nsf`, {}, body, signal, { headers: { 'idempotency-key': key } }),
     history: (id, transactionId, signal) => request('GET', `${customer(id)}/history`, { transactionId }, undefined, signal),
+    putOnHold: (id, body, key, signal) => request('POST', `${customer(id)}/holds`, {}, body, signal, { headers: { 'idempotency-key': key } }),
+    liftHold: (holdId, key, signal) => request('POST', `/api/holds/${encodeURIComponent(holdId)}/lift`, {}, {}, signal, { headers: { 'idempotency-key': key } }),
     reasonCodes: (kind, signal) => request('GET', '/api/reason-codes', { kind }, undefined, signal),
     pendingWriteOffs: (customerId, signal) => request('GET', '/api/write-offs', { status: 'pending', customerId }, undefined, signal),
     transactionDocuments: (transactionId, signal) => request('GET', `/api/transactions/${encodeURIComponent(transactionId)}/documents`, {}, undefined, signal),
+    statementPreview: (id, q, signal) =>
+      request('GET', `${customer(id)}/statements/preview`, { kind: q.kind, asOf: q.asOf, from: q.from }, undefined, signal, { as: 'text' }),
+    sendStatement: (id, body, key, signal) => request('POST', `${customer(id)}/statements`, {}, body, signal, { headers: { 'idempotency-key': key } }),
+    statementPdfLink: (statementId, signal) => request('POST', `/api/statements/${encodeURIComponent(statementId)}/pdf-link`, {}, undefined, signal),
+    agingHistory: (id, q, signal) =>
+      request('GET', `${customer(id)}/aging-history`, { months: q.months === undefined ? undefined : String(q.months), asOf: q.asOf }, undefined, signal),
+    contracts: (id, asOf, signal) => request('GET', `${customer(id)}/contracts`, { asOf }, undefined, signal),
     decideWriteOff: (writeOffId, decision, key, signal) =>
       request('POST', `/api/write-offs/${encodeURIComponent(writeOffId)}/${decision}`, {}, {}, signal, { headers: { 'idempotency-key': key } }),
+    interestProposals: (q, signal) => request('GET', '/api/interest/proposals', { asOf: q.asOf, customerId: q.customerId }, undefined, signal),
+    postInterestNotes: (body, key, signal) => request('POST', '/api/interest/notes', {}, body, signal, { headers: { 'idempotency-key': key } }),
+    interestCodes: (signal) => request('GET', '/api/interest/codes', {}, undefined, signal),
+    addInterestCode: (body, signal) => request('POST', '/api/interest/codes', {}, body, signal),
+    updateInterestCode: (code, body, signal) => request('PATCH', `/api/interest/codes/${encodeURIComponent(code)}`, {}, body, signal),
+    addReasonCode: (body, signal) => request('POST', '/api/reason-codes', {}, body, signal),
+    setReasonCodeActive: (kind, code, active, signal) => request('PATCH', `/api/reason-codes/${kind}/${encodeURIComponent(code)}`, {}, { active }, signal),
+    agents: (signal) => request('GET', '/api/agents', {}, undefined, signal),
+    setWriteOffLimit: (agentId, writeOffLimit, signal) => request('PATCH', `/api/agents/${encodeURIComponent(agentId)}`, {}, { writeOffLimit }, signal),
+    transactionSettlements: (transactionId, signal) => request('GET', `/api/transactions/${encodeURIComponent(transactionId)}/settlements`, {}, undefined, signal),
+    reverseSettlement: (settlementId, date, key, signal) =>
+      request('DELETE', `/api/settlements/${encodeURIComponent(settlementId)}`, { date }, undefined, signal, { headers: { 'idempotency-key': key } }),
   };
 }
 

@@ -7,8 +7,10 @@ const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0 },
   item: {
     display: 'grid',
-    gridTemplateColumns: '1fr auto',
+    // minmax(0, …): a long sender name is cut with an ellipsis instead of widening its column into the date.
+    gridTemplateColumns: 'minmax(0, 1fr) auto',
     rowGap: tokens.spacingVerticalXXS,
+    columnGap: tokens.spacingHorizontalS,
     width: '100%',
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     border: 'none',
@@ -29,6 +31,7 @@ const useStyles = makeStyles({
   },
   ellipsis: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
   span: { gridColumn: '1 / -1' },
+  date: { whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground3 },
   reading: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalXL },
   subject: { margin: 0 },
@@ -55,10 +58,10 @@ export function MailList(props: { emails: PreviewEmail[]; selectedId: string | n
               data-email-id={email.id}
               onClick={() => props.onSelect(email)}
             >
-              <Text weight="semibold" className={styles.ellipsis}>
+              <Text weight="semibold" className={styles.ellipsis} title={email.from.displayName || email.from.emailAddress}>
                 {email.from.displayName || email.from.emailAddress}
               </Text>
-              <Caption1 className={styles.muted}>{when(email.receivedAt)}</Caption1>
+              <Caption1 className={mergeClasses(styles.muted, styles.date)}>{when(email.receivedAt)}</Caption1>
               <Body1 className={mergeClasses(styles.ellipsis, styles.span)}>{email.subject}</Body1>
               <Caption1 className={mergeClasses(styles.ellipsis, styles.span, styles.muted)}>{email.body}</Caption1>
             </button>

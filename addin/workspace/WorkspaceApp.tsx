@@ -7,15 +7,19 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  Tab,
+  TabList,
   tokens,
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { workspaceHost } from '../features/reports/CustomerDrawer';
 import type { ReportsClient } from '../features/reports/client';
 import { ReportView } from '../features/reports/ReportView';
+import { WorklistWorkspace } from '../features/pools/WorklistWorkspace';
+import { createPoolsClient, type PoolsClient } from '../features/worklist/client';
 import { LocaleProvider } from '../ui/locale';
 
 export type SignIn = { kind: 'ready'; getToken?: () => Promise<string | null>; development?: boolean } | { kind: 'outside-office' };
@@ -24,10 +28,29 @@ const useStyles = makeStyles({
   provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
   main: { display: 'flex', flexDirection: 'column' },
   badge: { alignSelf: 'flex-end', margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL} 0` },
+  nav: { paddingInline: tokens.spacingHorizontalL, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
 });
 
-export function WorkspaceApp(props: { signIn: SignIn; api: ApiClient; reports: ReportsClient; initialAsOf?: string; language?: string; dark?: boolean }) {
+type View = 'worklist' | 'report';
+
+export function WorkspaceApp(props: {
+  signIn: SignIn;
+  api: ApiClient;
+  reports: ReportsClient;
+  /** The pools; by default the page's own server with the same sign-in. */
+  pools?: PoolsClient;
+  /** 'worklist' (?view=worklist, the pane's "Workspace" button) or the report. */
+  initialView?: View;
+  initialAsOf?: string;
+  language?: string;
+  dark?: boolean;
+}) {
   const styles = useStyles();
+  const getToken = props.signIn.kind === 'ready' ? props.signIn.getToken : undefined;
+  const pools = useMemo(() => props.pools ?? createPoolsClient({ baseUrl: window.location.origin, getToken }), [props.pools, getToken]);
+  const [view, setView] = useState<View>(
+    props.initialView ?? (new URLSearchParams(window.location.search).get('view') === 'worklist' ? 'worklist' : 'report'),
+  );
   const dark = props.dark ?? window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
   const language = props.language ?? navigator.language ?? 'en-US';
   const host = useMemo(() => workspaceHost(language, dark), [language, dark]);
@@ -49,7 +72,15 @@ export function WorkspaceApp(props: { signIn: SignIn; api: ApiClient; reports: R
                   Development sign-in
                 </Badge>
               )}
-              <ReportView client={props.reports} api={props.api} host={host} initialAsOf={props.initialAsOf} />
+              <TabList className={styles.nav} selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} aria-label="Workspace">
+                <Tab value="worklist">Worklist</Tab>
+                <Tab value="report">Aged receivables</Tab>
+              </TabList>
+              {view === 'worklist' ? (
+                <WorklistWorkspace api={props.api} host={host} pools={pools} />
+              ) : (
+                <ReportView client={props.reports} api={props.api} host={host} initialAsOf={props.initialAsOf} />
+              )}
             </>
           )}
         </main>

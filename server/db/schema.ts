@@ -6,6 +6,7 @@ import type { AccountStatus, AgentRole, CollectionStatus, LedgerKind } from '../
 import type { ReasonCodeKind } from '../domain/actions/reason-codes';
 import type { PostingKind } from '../domain/actions/open-items';
 import type { WriteOffStatus } from '../domain/actions/write-off';
+import type { InterestPeriod } from '../domain/interest';
 import type { ActivityHistoryEntry, ActivityOutcome, ActivityStatus, ActivitySyncState, ActivityType } from '../domain/activities';
 
 type DateCol = ColumnType<string, string, string>;
@@ -32,6 +33,8 @@ export interface CustomersTable {
   /** Migration 003: the customer's letter sequence (null: the default sequence) and postal address. */
   letter_sequence_id: Generated<string | null>;
   postal_address: Generated<string | null>;
+  /** Migration 015: the customer's interest code (null: the default code). */
+  interest_code: Generated<string | null>;
 }
 
 export interface ContactsTable {
@@ -72,6 +75,8 @@ export interface LedgerEntriesTable {
   version: Generated<number>;
   /** Migration 008: the agent (or system actor) who set the collection status. */
   status_set_by: Generated<string | null>;
+  /** Migration 016: an https link to the entry's document (the invoice copy). */
+  document_url: Generated<string | null>;
 }
 
 export interface SettlementsTable {
@@ -315,8 +320,154 @@ export interface ActionPostingsTable {
   body: Json<Record<string, unknown>>;
 }
 
+// Migration 012: collections holds on a customer (transaction_id null) or one transaction.
+export interface CollectionHoldsTable {
+  id: Generated<string>;
+  customer_id: string;
+  transaction_id: string | null;
+  reason: string;
+  /** Held through this date; null: until lifted. */
+  held_until: DateCol | null;
+  created_by: string;
+  created_at: Generated<Instant>;
+  lifted_by: string | null;
+  lifted_at: Instant | null;
+}
+
+// Migration 017: contracts imported from the ERP, by number within their customer.
+export interface ContractsTable {
+  id: Generated<string>;
+  customer_id: string;
+  number: string;
+  description: string | null;
+  starts_on: DateCol;
+  /** In force through this date; null: open-ended. */
+  ends_on: DateCol | null;
+  /** Minor units of `currency`. */
+  value: bigint;
+  currency: string;
+  created_at: Generated<Instant>;
+  updated_at: Generated<Instant>;
+}
+
+// Migration 015: interest codes and posted interest notes (stored documents, like letters).
+export interface InterestCodesTable {
+  code: string;
+  description: string;
+  /** Basis points per period. */
+  rate_bp: number;
+  period: InterestPeriod;
+  grace_days: Generated<number>;
+  /** Minor units of `currency`. */
+  min_amount: Generated<bigint>;
+  currency: string;
+  active: Generated<boolean>;
+  is_default: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface InterestNotesTable {
+  id: Generated<string>;
+  number: string;
+  customer_id: string;
+  as_of: DateCol;
+  currency: string;
+  interest_code: string;
+  rate_bp: number;
+  period: InterestPeriod;
+  total: bigint;
+  total_accounting: bigint;
+  entry_id: string;
+  language: string;
+  subject: string;
+  html: string;
+  pdf: Uint8Array;
+  created_by: string;
+  created_at: Instant;
+}
+
+export interface InterestNoteLinesTable {
+  note_id: string;
+  entry_id: string;
+  document: string;
+  due_date: DateCol;
+  from_date: DateCol;
+  to_date: DateCol;
+  days: number;
+  base: bigint;
+  interest: bigint;
+  interest_accounting: bigint;
+}
+
+// Migration 016: statements of account as sent (HTML and PDF kept for an exact reprint).
+export interface StatementsTable {
+  id: Generated<string>;
+  number: string;
+  customer_id: string;
+  kind: 'open_items' | 'activity';
+  as_of: DateCol;
+  from_date: DateCol | null;
+  language: string;
+  delivery: 'reply' | 'graph';
+  recipient: string | null;
+  subject: string;
+  html: string;
+  pdf: Uint8Array;
+  /** [{ currency, open: minor units as a decimal string }] */
+  totals: Json<Array<{ currency: string; open: string }>>;
+  request_key: string | null;
+  created_by: string;
+  created_at: Instant;
+}
+
+// Migration 014: collection pools (criteria as JSON, checked by server/domain/pools/criteria.ts).
+export interface PoolsTable {
+  id: Generated<string>;
+  name: string;
+  criteria: Json<unknown>;
+  created_by: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+// Migration 014: a worklist's order as of its first page, which its cursor pages through.
+export interface WorklistSnapshotsTable {
+  id: Generated<string>;
+  agent_id: string;
+  query_key: string;
+  customer_ids: string[];
+  created_at: Instant;
+  expires_at: Instant;
+}
+
+// Migration 013: each customer's position for one date, kept by triggers (docs/domain-rules.md,
+// "Customer positions"); amounts in accounting minor units.
+export interface CustomerPositionsTable {
+  customer_id: string;
+  computed_for: DateCol;
+  /** Stale for every date on or after it; null: only a write changes the row. */
+  next_change_on: DateCol | null;
+  balance: bigint;
+  overdue: bigint;
+  oldest_overdue_due: DateCol | null;
+  urgent_overdue: bigint;
+  /** Σ open × (due date − 2000-01-01) over the urgent items, a decimal string. */
+  urgent_due_sum: ColumnType<string, string, string>;
+  promised_count: number;
+  broken_count: number;
+  disputed_count: number;
+  on_hold: boolean;
+  last_activity_at: Instant | null;
+  next_follow_up_on: DateCol | null;
+}
+
 export interface Database {
   customers: CustomersTable;
+  pools: PoolsTable;
+  worklist_snapshots: WorklistSnapshotsTable;
   contacts: ContactsTable;
   ledger_entries: LedgerEntriesTable;
   settlements: SettlementsTable;
@@ -337,4 +488,11 @@ export interface Database {
   collection_reason_codes: CollectionReasonCodesTable;
   write_off_requests: WriteOffRequestsTable;
   action_postings: ActionPostingsTable;
+  contracts: ContractsTable;
+  collection_holds: CollectionHoldsTable;
+  statements: StatementsTable;
+  interest_codes: InterestCodesTable;
+  interest_notes: InterestNotesTable;
+  interest_note_lines: InterestNoteLinesTable;
+  customer_positions: CustomerPositionsTable;
 }

@@ -1,4 +1,4 @@
-// The demo company as four streamed CSV files (plus the collection statuses the CSV cannot carry).
+// The demo company as five streamed CSV files (plus the collection statuses the CSV cannot carry).
 // Each customer is generated from (seed, index, as-of date) alone, so every file is produced in one
 // pass with constant memory and the same inputs always give the same bytes.
 import { currencyExponent, formatMinor } from '../domain/money';
@@ -9,6 +9,7 @@ import { fromDay, toDay } from './days';
 import { simulateLedger, type DemoLedger } from './ledger';
 import { mixSeed, Rng } from './prng';
 import { assertDemoCurrency, convertMinor } from './rates';
+import { SHOWCASE } from './showcase';
 
 /** The as-of date of the demo when none is given (npm start passes today's date instead). */
 export const DEMO_REFERENCE_DATE: IsoDate = '2026-11-24';
@@ -115,6 +116,20 @@ export function generateCompany(opts: DemoOptions): DemoCompany {
     })),
     contacts: () => chunked('contacts', each(function* (c) {
       for (const p of c.contacts) yield csvRow([c.account, p.name, p.email, p.phone, p.role]);
+    })),
+    // The showcase customers hold a service contract in force, some an open-ended one too or one
+    // that ended two years ago; the others none (the import is what a real company fills it from).
+    contracts: () => chunked('contracts', each(function* (c) {
+      if (c.index >= SHOWCASE.length) return;
+      const value = (months: bigint) => formatMinor(convertMinor(BigInt(c.invoiceUsdCents[1]) * months, 'USD', c.currency), c.currency);
+      const number = (n: number) => `K-${c.account.replace(/\D/g, '')}-${n}`;
+      yield csvRow([c.account, number(1), 'Service agreement', fromDay(asOfDay - 300), fromDay(asOfDay + 65), value(12n), c.currency]);
+      if (c.index % 2 === 0) {
+        yield csvRow([c.account, number(2), 'Supply framework agreement', fromDay(asOfDay - 800), null, value(24n), c.currency]);
+      }
+      if (c.index % 3 === 0) {
+        yield csvRow([c.account, number(3), 'Equipment lease', fromDay(asOfDay - 1460), fromDay(asOfDay - 731), value(6n), c.currency]);
+      }
     })),
     ledger: () => chunked('ledger', each(function* (c) {
       for (const e of ledger(c).entries) {

@@ -4,6 +4,7 @@
 export const HEADERS = {
   customers: 'account,name,group,sales_area,payment_terms,currency,credit_limit,credit_rating,status,customer_since,domains,agent_email',
   contacts: 'account,name,email,phone,role',
+  contracts: 'account,contract_number,description,start_date,end_date,value,currency',
   ledger: 'external_id,account,kind,document,posting_date,due_date,currency,amount,amount_accounting',
   settlements: 'debit_external_id,credit_external_id,amount,date',
 } as const;

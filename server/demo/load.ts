@@ -9,7 +9,7 @@ import { DEMO_DEFAULT_CUSTOMERS, generateCompany, type DemoStatusRow } from './c
 import type { DemoFileKind } from './csv';
 import { DEMO_AGENTS } from './names';
 
-const FILES: readonly DemoFileKind[] = ['customers', 'contacts', 'ledger', 'settlements'];
+const FILES: readonly DemoFileKind[] = ['customers', 'contacts', 'contracts', 'ledger', 'settlements'];
 const STATUS_BATCH = 500;
 
 async function* asAsync(chunks: Iterable<string>): AsyncGenerator<string> {

@@ -1,4 +1,4 @@
-// Writes the demo company as the four import CSV files in a folder, streaming with backpressure so
+// Writes the demo company as the five import CSV files in a folder, streaming with backpressure so
 // a benchmark-sized company (millions of ledger rows) never sits in memory.
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -22,7 +22,7 @@ export interface WriteProgress {
   done: boolean;
 }
 
-const ORDER: readonly DemoFileKind[] = ['customers', 'contacts', 'ledger', 'settlements'];
+const ORDER: readonly DemoFileKind[] = ['customers', 'contacts', 'contracts', 'ledger', 'settlements'];
 
 function countRows(chunk: string): number {
   let rows = 0;

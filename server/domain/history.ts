@@ -13,7 +13,8 @@ export interface PaymentMonth {
   paidLate: number;
   /** Due that month and still open (or settled after the as-of date). */
   unpaid: number;
-  state: 'on_time' | 'late' | 'none';
+  /** 'nsf': a payment was returned unpaid (an NSF reversal posted) that month, whatever else happened. */
+  state: 'on_time' | 'late' | 'none' | 'nsf';
 }
 
 export interface PaymentHistory {
@@ -51,7 +52,9 @@ function monthMarks(ledger: LedgerAsOf): PaymentMonth[] {
     const month = monthOf(addMonths(asOf, -back));
     months.set(month, { month, invoices: 0, paidOnTime: 0, paidLate: 0, unpaid: 0, state: 'none', pastDue: 0 });
   }
+  const returned = new Set<string>();
   for (const item of ledger.items) {
+    if (item.entry.kind === 'nsf_reversal' && item.entry.postingDate <= asOf) returned.add(monthOf(item.entry.postingDate));
     const due = item.entry.dueDate;
     if (!isInvoice(item) || due === null || due > asOf) continue;
     const mark = months.get(monthOf(due));
@@ -65,7 +68,7 @@ function monthMarks(ledger: LedgerAsOf): PaymentMonth[] {
   }
   return [...months.values()].map(({ pastDue, ...mark }) => ({
     ...mark,
-    state: mark.paidLate > 0 || pastDue > 0 ? 'late' : mark.paidOnTime > 0 ? 'on_time' : 'none',
+    state: returned.has(mark.month) ? 'nsf' : mark.paidLate > 0 || pastDue > 0 ? 'late' : mark.paidOnTime > 0 ? 'on_time' : 'none',
   }));
 }
 

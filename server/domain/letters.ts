@@ -91,6 +91,8 @@ export interface ProposalInput {
   settlements: readonly Settlement[];
   letters: readonly PostedLetterRef[];
   excluded: boolean;
+  /** Transactions on a collections hold on `asOf`: left out like disputed ones. */
+  held?: ReadonlySet<string>;
   customerCurrency: CurrencyCode;
   accountingCurrency: CurrencyCode;
   asOf: IsoDate;
@@ -107,12 +109,13 @@ export class LetterConfigError extends Error {
 const LEFT_OUT: ReadonlySet<CollectionStatus> = new Set(['disputed', 'promise_to_pay']);
 
 /** The open, past-due debits as of `asOf` that a letter may list, oldest due date first. */
-export function overdueLines(entries: readonly LedgerEntry[], settlements: readonly Settlement[], asOf: IsoDate): LetterLine[] {
+export function overdueLines(entries: readonly LedgerEntry[], settlements: readonly Settlement[], asOf: IsoDate, held: ReadonlySet<string> = new Set()): LetterLine[] {
   const ledger = ledgerAsOf(entries, settlements, asOf, { subset: true });
   const lines: LetterLine[] = [];
   for (const item of ledger.items) {
     const { entry } = item;
     if (!item.isDebit || item.open <= 0n || entry.dueDate === null || entry.dueDate >= asOf) continue;
+    if (held.has(entry.id)) continue;
     const status = collectionStatusAsOf(item, asOf);
     if (LEFT_OUT.has(status)) continue;
     lines.push({
@@ -173,7 +176,7 @@ export function proposeLetter(input: ProposalInput): LetterProposal {
   if (levels.length === 0) return { due: false, reason: 'no_levels', level: null, dueOn: null };
   if (input.excluded) return { due: false, reason: 'excluded', level: null, dueOn: null };
 
-  const lines = overdueLines(input.entries, input.settlements, input.asOf);
+  const lines = overdueLines(input.entries, input.settlements, input.asOf, input.held);
   const letters = input.letters.filter((l) => l.letterDate <= input.asOf);
   const { level, since } = nextStep(levels, letters, new Set(lines.map((l) => l.entryId)));
   if (lines.length === 0) return { due: false, reason: 'nothing_overdue', level, dueOn: null };

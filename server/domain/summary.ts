@@ -2,6 +2,7 @@
 // credit, payment history and collection counts, in minor units of the accounting currency.
 import { ageLedger, DEFAULT_AGING_PERIODS, isOverdue, type AgedAmount } from './aging';
 import { balanceOf, creditRemaining, deriveCreditRating, overdueHistory, overdueOf, type OverduePoint } from './credit';
+import { countActiveContracts, type Contract } from './contracts';
 import { addDays, addMonths } from './dates';
 import { paymentHistory, type PaymentHistory } from './history';
 import { ledgerAsOf, type LedgerAsOf } from './ledger-asof';
@@ -16,6 +17,8 @@ export interface SummaryInput {
   accountingCurrency: string;
   agingPeriods?: AgingPeriod[];
   agingBy?: AgingBy;
+  /** The customer's contracts, whatever their dates (none when omitted). */
+  contracts?: readonly Contract[];
 }
 
 /** Open and overdue of one transaction currency, in minor units of that currency. */
@@ -44,6 +47,8 @@ export interface Summary {
   balancesByCurrency: CurrencyBalance[];
   paymentHistory: PaymentHistory;
   collection: CollectionCounts;
+  /** Contracts in force on the as-of date. */
+  activeContracts: number;
 }
 
 /** Open and overdue per transaction currency (in that currency), for currencies with anything open. */
@@ -91,5 +96,6 @@ export function summarize(input: SummaryInput): Summary {
     balancesByCurrency: balancesByCurrency(ledger),
     paymentHistory: history,
     collection: countCollectionStatuses(ledger, statuses),
+    activeContracts: countActiveContracts(input.contracts ?? [], asOf),
   };
 }

@@ -20,10 +20,10 @@ export interface SettlementRef {
  */
 export type TimelineDetail = string | number | bigint | null;
 
-/** A ledger entry, a collection letter or an activity on the customer's timeline. */
+/** A ledger entry, a collection letter, an activity or a statement sent, on the customer's timeline. */
 export interface TimelineEntry {
   id: string;
-  type: LedgerKind | 'letter' | 'activity';
+  type: LedgerKind | 'letter' | 'activity' | 'statement';
   date: IsoDate;
   /** Document number, letter number, or the activity's purpose. */
   title: string;

@@ -46,6 +46,8 @@ interface Key {
 const KEYS: Record<ImportKind, Key> = {
   customers: { table: 'stg_customers', key: 'account', col: 'account', label: 'the account appears twice' },
   contacts: { table: 'stg_contacts', key: 'account, email', col: 'email', label: 'the e-mail address appears twice for this account' },
+  contracts: { table: 'stg_contracts', key: 'account, number', col: 'contract_number',
+    label: 'the contract number appears twice for this account' },
   ledger: { table: 'stg_ledger', key: 'external_id', col: 'external_id', label: 'the external id appears twice' },
   settlements: { table: 'stg_settlement_rows', key: 'debit_ref, credit_ref, settled_on', col: 'date',
     label: 'the same debit, credit and date appear twice' },
@@ -83,4 +85,6 @@ function unknownAccount(table: string): RawBuilder<unknown> {
       and not exists (select 1 from customers c where c.account = s.account)`;
 }
 
-export const referenceChecks: RawBuilder<unknown>[] = [unknownAccount('stg_contacts'), unknownAccount('stg_ledger')];
+export const referenceChecks: RawBuilder<unknown>[] = [
+  unknownAccount('stg_contacts'), unknownAccount('stg_contracts'), unknownAccount('stg_ledger'),
+];

@@ -12,7 +12,7 @@ import { importFiles, ImportRejectedError, type ImportSource } from './index';
 
 async function main(paths: string[]): Promise<number> {
   if (paths.length === 0) {
-    console.error('Usage: npm run import -- FILE… (CSV or JSON: customers, contacts, ledger, settlements)');
+    console.error('Usage: npm run import -- FILE… (CSV or JSON: customers, contacts, contracts, ledger, settlements)');
     return 2;
   }
   const config = loadConfig();

@@ -1,8 +1,8 @@
-// The four import formats and how a file's kind is told from its header (CSV) or keys (JSON).
-export type ImportKind = 'customers' | 'contacts' | 'ledger' | 'settlements';
+// The five import formats and how a file's kind is told from its header (CSV) or keys (JSON).
+export type ImportKind = 'customers' | 'contacts' | 'contracts' | 'ledger' | 'settlements';
 
 /** Processing order: later kinds refer to earlier ones. */
-export const KIND_ORDER: readonly ImportKind[] = ['customers', 'contacts', 'ledger', 'settlements'];
+export const KIND_ORDER: readonly ImportKind[] = ['customers', 'contacts', 'contracts', 'ledger', 'settlements'];
 
 interface Format {
   columns: readonly string[];
@@ -19,9 +19,13 @@ export const FORMATS: Record<ImportKind, Format> = {
     columns: ['account', 'name', 'email', 'phone', 'role'],
     required: ['account', 'email'],
   },
+  contracts: {
+    columns: ['account', 'contract_number', 'description', 'start_date', 'end_date', 'value', 'currency'],
+    required: ['account', 'contract_number', 'start_date', 'value', 'currency'],
+  },
   ledger: {
     columns: ['external_id', 'account', 'kind', 'document', 'posting_date', 'due_date', 'currency', 'amount',
-      'amount_accounting'],
+      'amount_accounting', 'document_url'],
     required: ['external_id', 'account', 'kind', 'document', 'posting_date', 'currency', 'amount'],
   },
   settlements: {
@@ -57,6 +61,6 @@ export function detectKind(header: string[]): { kind: ImportKind } | { problem: 
   const unknown = header.filter((name) => !known.has(name));
   const which = unknown.length ? `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; ` : '';
   return {
-    problem: `${which}the header matches none of the formats (customers, contacts, ledger, settlements)`,
+    problem: `${which}the header matches none of the formats (${KIND_ORDER.join(', ')})`,
   };
 }

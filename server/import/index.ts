@@ -10,7 +10,7 @@ import { detectKind, FORMATS, KIND_ORDER, type ImportKind } from './formats';
 import { readJson } from './json';
 import { mergeStaged } from './merge';
 import type { ImportedFile, ImportReport } from './report';
-import { contactRow, customerRow, ledgerRow, RowReader, settlementRow, type Value } from './rows';
+import { contactRow, contractRow, customerRow, ledgerRow, RowReader, settlementRow, type Value } from './rows';
 import { checkOverSettlement, resolveSettlements, settlementChecks } from './settle-check';
 import { chunksOf, sniffFormat, type ImportSource, type ReaderEvents } from './source';
 import { analyzeStaged, createStagingTables, Stager } from './staging';
@@ -55,6 +55,7 @@ function noHeader(source: ImportSource, log: ErrorLog): null {
 const CONVERTERS: Record<ImportKind, (r: RowReader, accountingCurrency: string) => Value[]> = {
   customers: customerRow,
   contacts: (r) => contactRow(r),
+  contracts: (r) => contractRow(r),
   ledger: ledgerRow,
   settlements: (r) => settlementRow(r),
 };
@@ -108,7 +109,7 @@ export async function importFiles(
   const kinds: Array<ImportKind | null> = [];
   for (const source of sources) kinds.push(await sniffKind(source, log));
   if (log.total > 0) throw log.rejection();
-  // Settlements refer to ledger rows, ledger rows and contacts to customers: read in that order.
+  // Settlements refer to ledger rows, ledger rows, contacts and contracts to customers: read in that order.
   const order = sources
     .map((source, file) => ({ source, file, kind: kinds[file]! }))
     .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.file - b.file);
@@ -152,6 +153,6 @@ export async function importFiles(
  * slowly and with JIT. After the commit, so that it samples the committed rows.
  */
 async function analyzeLoaded(database: DatabaseHandle): Promise<void> {
-  await sql`analyze agents, customers, contacts, ledger_entries, settlements`.execute(database.db);
+  await sql`analyze agents, customers, contacts, contracts, ledger_entries, settlements`.execute(database.db);
 }
 

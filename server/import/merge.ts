@@ -1,7 +1,8 @@
 // The merge of checked staging rows into the ledger: one INSERT … ON CONFLICT per kind, keyed by
-// account, (customer, e-mail), external id and (debit, credit, date), updating only rows whose
-// values differ, so a re-import of the same files changes nothing and says so. When none of the
-// staged keys of a kind is saved yet (a first import) its rows are inserted without ON CONFLICT;
+// account, (customer, e-mail), (customer, contract number), external id and (debit, credit, date),
+// updating only rows whose values differ, so a re-import of the same files changes nothing and
+// says so. When none of the staged keys of a kind is saved yet (a first import) its rows are
+// inserted without ON CONFLICT;
 // that is decided under the merge lock, so an import that raced this one and merged first is seen.
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
@@ -104,20 +105,33 @@ export async function mergeStaged(db: Kysely<Database>): Promise<MergeCounts> {
       order by c.id, s.email`, sql`
       on conflict (customer_id, email) do update set name = excluded.name, phone = excluded.phone, role = excluded.role
       where (t.name, t.phone, t.role) is distinct from (excluded.name, excluded.phone, excluded.role)`);
+  const contracts = await merge(db, 'stg_contracts', sql`
+      select 1 from stg_contracts s join customers c on c.account = s.account
+        join contracts t on t.customer_id = c.id and t.number = s.number`, sql`
+      insert into contracts as t (id, customer_id, number, description, starts_on, ends_on, value, currency)
+      select ${orderedIds(sql`c.id, s.number`)}, c.id, s.number, s.description, s.starts_on, s.ends_on, s.value, s.currency
+      from stg_contracts s join customers c on c.account = s.account
+      order by c.id, s.number`, sql`
+      on conflict (customer_id, number) do update set description = excluded.description,
+        starts_on = excluded.starts_on, ends_on = excluded.ends_on, value = excluded.value,
+        currency = excluded.currency, updated_at = now()
+      where (t.description, t.starts_on, t.ends_on, t.value, t.currency)
+        is distinct from (excluded.description, excluded.starts_on, excluded.ends_on, excluded.value, excluded.currency)`);
   const ledger = await merge(db, 'stg_ledger', sql`select 1 from stg_ledger s join ledger_entries l on l.external_id = s.external_id`, sql`
       insert into ledger_entries as t (id, customer_id, external_id, kind, document, posting_date, due_date, currency,
-        amount, amount_accounting, settled_amount, last_settled_on)
+        amount, amount_accounting, settled_amount, last_settled_on, document_url)
       select ${orderedIds(sql`c.id, s.posting_date`)}, c.id, s.external_id, s.kind, s.document, s.posting_date,
-        s.due_date, s.currency, s.amount, s.amount_accounting, coalesce(st.amount, 0), st.last
+        s.due_date, s.currency, s.amount, s.amount_accounting, coalesce(st.amount, 0), st.last, s.document_url
       from stg_ledger s join customers c on c.account = s.account
         left join (${stagedSettledTotals}) st on st.ref = s.external_id
       order by c.id, s.posting_date`, sql`
       on conflict (external_id) do update set customer_id = excluded.customer_id, kind = excluded.kind,
         document = excluded.document, posting_date = excluded.posting_date, due_date = excluded.due_date,
-        currency = excluded.currency, amount = excluded.amount, amount_accounting = excluded.amount_accounting
-      where (t.customer_id, t.kind, t.document, t.posting_date, t.due_date, t.currency, t.amount, t.amount_accounting)
+        currency = excluded.currency, amount = excluded.amount, amount_accounting = excluded.amount_accounting,
+        document_url = excluded.document_url
+      where (t.customer_id, t.kind, t.document, t.posting_date, t.due_date, t.currency, t.amount, t.amount_accounting, t.document_url)
         is distinct from (excluded.customer_id, excluded.kind, excluded.document, excluded.posting_date,
-          excluded.due_date, excluded.currency, excluded.amount, excluded.amount_accounting)`);
+          excluded.due_date, excluded.currency, excluded.amount, excluded.amount_accounting, excluded.document_url)`);
   // stg_settlements (settle-check.ts) says which debits and credits were saved before this import
   // was staged. Another import may have saved the same entries (and their settlements) since, while
   // this one waited for the lock: then the ledger had saved keys, and the settlements are looked up.
@@ -133,7 +147,7 @@ export async function mergeStaged(db: Kysely<Database>): Promise<MergeCounts> {
       order by d.id, c.id, s.settled_on`, sql`
       on conflict (debit_id, credit_id, settled_on) do update set amount = excluded.amount
       where t.amount is distinct from excluded.amount`);
-  return [customers, contacts, ledger, settlements].reduce<MergeCounts>((sum, c) => ({
+  return [customers, contacts, contracts, ledger, settlements].reduce<MergeCounts>((sum, c) => ({
     inserted: sum.inserted + c.inserted,
     updated: sum.updated + c.updated,
     unchanged: sum.unchanged + c.unchanged,

@@ -127,6 +127,19 @@ export function contactRow(r: RowReader): Value[] {
   return [r.required('account'), r.optional('name'), r.email('email', true), r.optional('phone'), r.optional('role')];
 }
 
+/** A contract's number is its key within the account; its value is in its own currency. */
+export function contractRow(r: RowReader): Value[] {
+  const number = r.required('contract_number');
+  if (number !== null && number.length > 200) r.problem('contract_number', 'is longer than 200 characters');
+  const starts = r.date('start_date', true);
+  const ends = r.date('end_date');
+  if (starts !== null && ends !== null && ends < starts) r.problem('end_date', `'${ends}' is before the start date ${starts}`);
+  const currency = r.currency('currency');
+  const value = r.money('value', currency, true);
+  if (value?.startsWith('-')) r.problem('value', 'must not be negative');
+  return [r.required('account'), number, r.optional('description'), starts, ends, value, currency];
+}
+
 export function ledgerRow(r: RowReader, accountingCurrency: string): Value[] {
   const kind = r.oneOf('kind', LEDGER_KINDS);
   const currency = r.currency('currency');
@@ -147,8 +160,22 @@ export function ledgerRow(r: RowReader, accountingCurrency: string): Value[] {
   }
   return [
     r.required('external_id'), r.required('account'), kind, r.required('document'), r.date('posting_date', true),
-    r.date('due_date'), currency, amount, accounting,
+    r.date('due_date'), currency, amount, accounting, documentUrl(r),
   ];
+}
+
+/** A link to the entry's document (the invoice copy): https only, so a reply never attaches from an insecure or local source. */
+function documentUrl(r: RowReader): Value {
+  const value = r.optional('document_url');
+  if (value === null) return null;
+  let ok = value.length <= 2000 && /^https:\/\/[^\s]+$/.test(value);
+  try {
+    ok &&= new URL(value).protocol === 'https:';
+  } catch {
+    ok = false;
+  }
+  if (!ok) r.problem('document_url', `'${value.slice(0, 100)}' is not an https:// URL (at most 2000 characters)`);
+  return ok ? value : null;
 }
 
 /** The amount stays text here: it is in the debit's currency, which only the ledger knows (settle-check.ts). */

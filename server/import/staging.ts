@@ -17,8 +17,10 @@ const COLUMNS: Record<ImportKind, Array<[string, ColumnType]>> = {
     text('currency'), ['credit_limit', 'int8'], text('credit_rating'), text('status'), ['customer_since', 'date'],
     text('domains'), text('agent_email')],
   contacts: [text('account'), text('name'), text('email'), text('phone'), text('role')],
+  contracts: [text('account'), text('number'), text('description'), ['starts_on', 'date'], ['ends_on', 'date'],
+    ['value', 'int8'], text('currency')],
   ledger: [text('external_id'), text('account'), text('kind'), text('document'), ['posting_date', 'date'],
-    ['due_date', 'date'], text('currency'), ['amount', 'int8'], ['amount_accounting', 'int8']],
+    ['due_date', 'date'], text('currency'), ['amount', 'int8'], ['amount_accounting', 'int8'], text('document_url')],
   // The amount as written: it is in the debit's currency, read once the ledger is staged (settle-check.ts).
   settlements: [text('debit_ref'), text('credit_ref'), text('amount'), ['settled_on', 'date']],
 };
@@ -40,7 +42,7 @@ export async function createStagingTables(db: Kysely<Database>): Promise<void> {
  * a million rows one by one. The staging tables have no indexes: every check reads them whole.
  */
 export async function analyzeStaged(db: Kysely<Database>): Promise<void> {
-  await sql`analyze stg_customers; analyze stg_contacts; analyze stg_ledger; analyze stg_settlement_rows`.execute(db);
+  await sql`analyze stg_customers; analyze stg_contacts; analyze stg_contracts; analyze stg_ledger; analyze stg_settlement_rows`.execute(db);
 }
 
 const BATCH_ROWS = 20_000;

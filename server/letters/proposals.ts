@@ -50,6 +50,7 @@ export function setUpProposal(
       settlements: ledger.settlements,
       letters: inputs.letters.filter((l) => l.sequenceId === sequence.id),
       excluded: customer.lettersExcluded,
+      held: inputs.held,
       customerCurrency: customer.currency,
       accountingCurrency,
       asOf,
@@ -79,7 +80,7 @@ export async function batchProposal(db: Kysely<Database>, agentId: string | null
 }
 
 const NO_LETTER: Record<NoLetterReason, string> = {
-  excluded: 'the customer is excluded from letters',
+  excluded: 'the customer is excluded from letters or on a collections hold',
   no_levels: 'its letter sequence has no levels',
   nothing_overdue: 'nothing is overdue (disputed items and standing promises are left out)',
   not_due_yet: 'the next level is not due yet',

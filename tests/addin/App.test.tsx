@@ -45,7 +45,7 @@ describe('App', () => {
     expect(await screen.findByText('Select an email from a customer')).toBeTruthy();
   });
 
-  it('offers a picker when several customers match, and shows the one picked', async () => {
+  it('opens the customer the sender is a contact of at once, with a quiet switch to the other matches', async () => {
     const w = world({
       lookups: {
         'ap@contoso.com': [
@@ -56,10 +56,43 @@ describe('App', () => {
     });
     const api = fakeApi(w);
     render(<App host={new FakeHost(email('ap@contoso.com'))} api={api} />);
+    expect(await screen.findByRole('heading', { name: 'Contoso Retail Ltd' }, { timeout: 5000 })).toBeTruthy();
+    expect(screen.queryByText('2 customers match this email')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Not this customer?' }));
+    expect(await screen.findByText('2 customers match this email')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: /Fabrikam Inc/ }));
+    expect(await screen.findByRole('heading', { name: 'Fabrikam Inc' }, { timeout: 5000 })).toBeTruthy();
+  });
+
+  it('offers a picker when several customers match by domain, and remembers the one picked for that sender', async () => {
+    localStorage.clear();
+    const w = world({
+      lookups: {
+        'ap@contoso.com': [
+          { id: '1', account: 'C-1', name: 'Contoso Retail Ltd', matchedBy: 'domain' },
+          { id: '2', account: 'C-2', name: 'Fabrikam Inc', matchedBy: 'domain' },
+        ],
+        'other@contoso.com': [
+          { id: '1', account: 'C-1', name: 'Contoso Retail Ltd', matchedBy: 'domain' },
+          { id: '2', account: 'C-2', name: 'Fabrikam Inc', matchedBy: 'domain' },
+        ],
+      },
+    });
+    const api = fakeApi(w);
+    const host = new FakeHost(email('ap@contoso.com'));
+    render(<App host={host} api={api} />);
     expect(await screen.findByText('2 customers match this email')).toBeTruthy();
     expect(api.summary).not.toHaveBeenCalled();
     await userEvent.click(screen.getByRole('button', { name: /Fabrikam Inc/ }));
-    expect(await screen.findByRole('heading', { name: 'Fabrikam Inc' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Fabrikam Inc' }, { timeout: 5000 })).toBeTruthy();
+
+    // Another sender of the same domain still asks; the first one's next email opens the choice.
+    host.select(email('other@contoso.com', { subject: 'Next' }));
+    expect(await screen.findByText('2 customers match this email')).toBeTruthy();
+    host.select(email('ap@contoso.com', { subject: 'Again' }));
+    expect(await screen.findByRole('heading', { name: 'Fabrikam Inc' }, { timeout: 5000 })).toBeTruthy();
+    expect(screen.getByText(/1 other customer matches this email/)).toBeTruthy();
+    localStorage.clear();
   });
 
   it('lets the agent search instead when none of the matches is right', async () => {

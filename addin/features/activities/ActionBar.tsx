@@ -1,16 +1,21 @@
 // The customer's primary actions, kept in reach at the bottom of the pane: Log call, Send letter,
 // and a menu with the other activity types and the manager's letter run. Owns their dialogs.
-import { Button, makeStyles, Menu, MenuDivider, MenuItem, MenuList, MenuPopover, MenuTrigger, tokens } from '@fluentui/react-components';
+import {
+  Button, makeStyles, Menu, MenuDivider, MenuItem, MenuList, MenuPopover, MenuTrigger, Toast, Toaster, ToastTitle, tokens, useId,
+  useToastController,
+} from '@fluentui/react-components';
 import { CallRegular, MailRegular, MoreHorizontalRegular } from '@fluentui/react-icons';
 import { lazy, Suspense, useState } from 'react';
 import type { ApiClient } from '../../api/client';
 import type { MailHost, MailItemSnapshot } from '../../office/host';
-import { LOGGABLE_TYPES, typeLabel, type LoggableType } from './labels';
+import type { Activity } from '../../../server/http/schemas/activities';
+import { LOGGABLE_TYPES, outcomeLabel, typeLabel, type LoggableType } from './labels';
 
 // The dialogs load when first opened: the first screen stays small.
 const LogActivityDialog = lazy(() => import('./LogActivityDialog').then((m) => ({ default: m.LogActivityDialog })));
 const SendLetterDialog = lazy(() => import('../letters/SendLetterDialog').then((m) => ({ default: m.SendLetterDialog })));
 const BatchDialog = lazy(() => import('../letters/BatchDialog').then((m) => ({ default: m.BatchDialog })));
+const StatementDialog = lazy(() => import('../statements/StatementDialog').then((m) => ({ default: m.StatementDialog })));
 
 const useStyles = makeStyles({
   bar: {
@@ -26,7 +31,7 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1, minWidth: 0 },
 });
 
-type Open = { kind: 'log'; type: LoggableType } | { kind: 'letter' } | { kind: 'batch' } | null;
+type Open = { kind: 'log'; type: LoggableType } | { kind: 'letter' } | { kind: 'batch' } | { kind: 'statement' } | null;
 
 export interface ActionBarProps {
   api: ApiClient;
@@ -35,11 +40,21 @@ export interface ActionBarProps {
   customerId: string;
   /** An activity or letter changed the customer: reload what shows it. */
   onChanged: () => void;
+  /** An activity was logged: show it (the Activities tab). */
+  onLogged?: (activity: Activity) => void;
+}
+
+/** What the toast says an activity was saved as: "Call saved: Promise to pay". */
+export function savedText(a: Activity): string {
+  const outcome = outcomeLabel(a.outcome);
+  return `${typeLabel[a.type]} saved${outcome ? `: ${outcome}` : ''}`;
 }
 
 export function ActionBar(props: ActionBarProps) {
   const styles = useStyles();
   const [open, setOpen] = useState<Open>(null);
+  const toasterId = useId('saved');
+  const { dispatchToast } = useToastController(toasterId);
   const sender = props.item?.counterparts[0] ?? null;
   const contact = sender ? (sender.displayName ? `${sender.displayName} <${sender.emailAddress}>` : sender.emailAddress) : '';
   const close = () => setOpen(null);
@@ -65,11 +80,13 @@ export function ActionBar(props: ActionBarProps) {
                 </MenuItem>
               ))}
               <MenuDivider />
+              <MenuItem onClick={() => setOpen({ kind: 'statement' })}>Statement of account…</MenuItem>
               <MenuItem onClick={() => setOpen({ kind: 'batch' })}>Letters for all customers…</MenuItem>
             </MenuList>
           </MenuPopover>
         </Menu>
       </div>
+      <Toaster toasterId={toasterId} position="top" />
       <Suspense fallback={null}>
         {open?.kind === 'log' && (
           <LogActivityDialog
@@ -78,9 +95,16 @@ export function ActionBar(props: ActionBarProps) {
             contact={contact}
             initialType={open.type}
             onClose={close}
-            onSaved={() => {
+            onSaved={(activity) => {
               close();
               props.onChanged();
+              props.onLogged?.(activity);
+              dispatchToast(
+                <Toast>
+                  <ToastTitle>{savedText(activity)}</ToastTitle>
+                </Toast>,
+                { intent: 'success', timeout: 4000 },
+              );
             }}
           />
         )}
@@ -96,6 +120,17 @@ export function ActionBar(props: ActionBarProps) {
           />
         )}
         {open?.kind === 'batch' && <BatchDialog api={props.api} onClose={close} />}
+        {open?.kind === 'statement' && (
+          <StatementDialog
+            api={props.api}
+            host={props.host}
+            customerId={props.customerId}
+            recipient={sender?.emailAddress ?? null}
+            canReply={props.item?.mode === 'read'}
+            onClose={close}
+            onSent={props.onChanged}
+          />
+        )}
       </Suspense>
     </>
   );

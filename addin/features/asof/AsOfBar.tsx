@@ -1,17 +1,10 @@
-// The "as of" date: a native date field to pick a past date, and a banner while one is in force
-// (with a reset back to today), so nobody mistakes a past picture for today's.
-import {
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  tokens,
-} from '@fluentui/react-components';
-import { DismissRegular } from '@fluentui/react-icons';
+// The "as of" date: a native date field to pick a past date (opening on the date in force), and a
+// chip while one is in force (a click goes back to today), so nobody mistakes a past picture for today's.
+import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { CalendarRegular, DismissRegular } from '@fluentui/react-icons';
 import { DateText } from '../../ui/DateText';
+import { formatDate } from '../../ui/format';
+import { useLocale } from '../../ui/locale';
 
 const useStyles = makeStyles({
   picker: {
@@ -22,6 +15,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   field: { flexGrow: 1, minWidth: 0 },
+  chipRow: { display: 'flex', paddingInline: tokens.spacingHorizontalM, paddingTop: tokens.spacingVerticalS },
+  chip: { minWidth: 0, fontWeight: tokens.fontWeightRegular, backgroundColor: tokens.colorBrandBackground2 },
 });
 
 /** Today in the agent's own time zone, as 'YYYY-MM-DD'. */
@@ -30,14 +25,21 @@ export function localToday(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export function AsOfPicker(props: { asOf: string | undefined; onChange: (date: string | undefined) => void; onClose: () => void }) {
+export function AsOfPicker(props: {
+  asOf: string | undefined;
+  /** The date the figures are for now (the summary's): the field opens on it. */
+  inForce: string;
+  onChange: (date: string | undefined) => void;
+  onClose: () => void;
+}) {
   const styles = useStyles();
   return (
     <div className={styles.picker}>
       <Field label="Show the customer as of" className={styles.field}>
         <Input
           type="date"
-          value={props.asOf ?? ''}
+          autoFocus
+          value={props.asOf ?? props.inForce}
           max={localToday()}
           onChange={(_, d) => {
             if (/^\d{4}-\d{2}-\d{2}$/.test(d.value)) props.onChange(d.value);
@@ -50,17 +52,24 @@ export function AsOfPicker(props: { asOf: string | undefined; onChange: (date: s
   );
 }
 
-export function AsOfBanner(props: { asOf: string; onReset: () => void }) {
+/** While a past date is in force: "As of <date>", a click back to today. */
+export function AsOfChip(props: { asOf: string; onReset: () => void }) {
+  const styles = useStyles();
+  const locale = useLocale();
   return (
-    <MessageBar intent="info">
-      <MessageBarBody>
-        As of <DateText date={props.asOf} />
-      </MessageBarBody>
-      <MessageBarActions>
-        <Button size="small" onClick={props.onReset}>
-          Back to today
-        </Button>
-      </MessageBarActions>
-    </MessageBar>
+    <div className={styles.chipRow}>
+      <Button
+        className={styles.chip}
+        size="small"
+        shape="circular"
+        icon={<CalendarRegular />}
+        title="Back to today"
+        aria-label={`As of ${formatDate(props.asOf, locale)}: back to today`}
+        onClick={props.onReset}
+      >
+        As of&nbsp;<DateText date={props.asOf} />
+        <DismissRegular aria-hidden />
+      </Button>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 // The customer at a glance: name, account, status, rating, balance, overdue with its trend and
 // the year's payment marks, with refresh and an overflow menu of less frequent actions.
 import {
+  Badge,
   Button,
   makeStyles,
   mergeClasses,
@@ -15,7 +16,11 @@ import {
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, MoreHorizontalRegular } from '@fluentui/react-icons';
 import type { CustomerSummary } from '../../../server/http/schemas/summary';
+import type { ApiClient } from '../../api/client';
+import { DateText } from '../../ui/DateText';
 import { Money } from '../../ui/Money';
+import { HoldDialog } from '../transactions/HoldDialog';
+import { useState } from 'react';
 import { AccountStatusBadge } from '../../ui/StatusBadge';
 import { OverdueTrend } from './OverdueTrend';
 import { PaymentMarks } from './PaymentMarks';
@@ -46,12 +51,15 @@ const useStyles = makeStyles({
   // The same balance in the currencies the customer is invoiced in, as the customer reads it.
   own: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   trend: { margin: 0 },
+  hint: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
 export interface HeaderActions {
   onRefresh: () => void;
   onPickDate: () => void;
   onChangeCustomer: () => void;
+  /** Putting the customer on a collections hold and lifting it, from the More actions menu. */
+  holds?: { api: ApiClient; onChanged: () => void };
 }
 
 export function Header(props: { summary: CustomerSummary } & HeaderActions) {
@@ -59,6 +67,9 @@ export function Header(props: { summary: CustomerSummary } & HeaderActions) {
   const s = props.summary;
   const own = s.balancesByCurrency.some((b) => b.currency !== s.currency) ? s.balancesByCurrency : [];
   const copyAccount = () => void navigator.clipboard?.writeText(s.customer.account).catch(() => undefined);
+  const hold = s.customer.hold ?? null;
+  const [holdDialog, setHoldDialog] = useState(false);
+  const holdsApi = props.holds;
   return (
     <header className={styles.root}>
       <div className={styles.top}>
@@ -79,6 +90,7 @@ export function Header(props: { summary: CustomerSummary } & HeaderActions) {
               <MenuItem onClick={props.onPickDate}>View as of a date…</MenuItem>
               <MenuItem onClick={props.onChangeCustomer}>Choose another customer</MenuItem>
               <MenuItem onClick={copyAccount}>Copy account number</MenuItem>
+              {holdsApi && <MenuItem onClick={() => setHoldDialog(true)}>{hold ? 'Lift customer hold…' : 'Put customer on hold…'}</MenuItem>}
             </MenuList>
           </MenuPopover>
         </Menu>
@@ -94,7 +106,31 @@ export function Header(props: { summary: CustomerSummary } & HeaderActions) {
           </>
         )}
         <AccountStatusBadge status={s.customer.status} />
+        {hold && (
+          <Badge appearance="filled" color="warning" size="medium" title={`Collections on hold: ${hold.reason}`}>
+            {hold.until ? (
+              <>
+                On hold until&nbsp;<DateText date={hold.until} />
+              </>
+            ) : (
+              'On hold until lifted'
+            )}
+          </Badge>
+        )}
       </div>
+      {holdsApi && holdDialog && (
+        <HoldDialog
+          api={holdsApi.api}
+          customerId={s.customer.id}
+          customerName={s.customer.name}
+          onClose={() => setHoldDialog(false)}
+          onDone={() => {
+            setHoldDialog(false);
+            holdsApi.onChanged();
+          }}
+          {...(hold ? { mode: 'lift' as const, holds: [{ ...hold, label: s.customer.name }] } : { mode: 'put' as const, items: [] })}
+        />
+      )}
       <dl className={styles.figures}>
         <div className={styles.figure}>
           <dt className={styles.label}>Balance</dt>
@@ -122,6 +158,12 @@ export function Header(props: { summary: CustomerSummary } & HeaderActions) {
           </dd>
         </div>
       </dl>
+      {s.overdue > s.balance && (
+        <Text as="p" className={styles.hint}>
+          Overdue is more than the balance: unapplied credit of <Money minor={s.overdue - s.balance} currency={s.currency} /> lowers the
+          balance, not what is overdue.
+        </Text>
+      )}
       <PaymentMarks months={s.paymentHistory.months} onTimeShare={s.paymentHistory.onTimeShare} />
     </header>
   );

@@ -1,5 +1,5 @@
 // The overdue amount today against 30 and 60 days before: up (worse) in the danger colour,
-// down (better) in the success colour, with words for screen readers.
+// down (better) in the success colour, and in words what it compares ("−$70.57 since 30 days ago").
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { ArrowDownRegular, ArrowUpRegular } from '@fluentui/react-icons';
 import { formatMoney } from '../../ui/format';
@@ -30,6 +30,7 @@ export function OverdueTrend(props: { history: { asOf: string; amount: number }[
         const days = daysBetween(p.asOf, today.asOf);
         const ago = `${days} days ago`;
         const amount = formatMoney(Math.abs(delta), props.currency, locale);
+        const signed = formatMoney(delta, props.currency, locale, { signed: true });
         const cls = delta > 0 ? styles.up : delta < 0 ? styles.down : styles.flat;
         const words = delta > 0 ? `up ${amount} from ${ago}` : delta < 0 ? `down ${amount} from ${ago}` : `unchanged since ${ago}`;
         return (
@@ -37,7 +38,7 @@ export function OverdueTrend(props: { history: { asOf: string; amount: number }[
             <span role="img" aria-label={words} className={styles.item}>
               {delta !== 0 && <span className={cls}>{delta > 0 ? <ArrowUpRegular /> : <ArrowDownRegular />}</span>}
               <Text size={200} className={delta === 0 ? styles.flat : undefined}>
-                {delta === 0 ? 'no change' : amount} vs {days}d
+                {delta === 0 ? `no change since ${ago}` : `${signed} since ${ago}`}
               </Text>
             </span>
           </li>

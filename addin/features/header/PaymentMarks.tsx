@@ -1,5 +1,5 @@
 // Twelve small monthly marks of payment behaviour (paid on time / late / no invoices due),
-// each with a spoken label, so the year's pattern reads at a glance.
+// each with a spoken label and a visible legend, so the year's pattern reads at a glance.
 import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import type { PaymentMonth } from '../../../server/http/schemas/summary';
 import { formatMonth, formatMonthInitial, formatPercent } from '../../ui/format';
@@ -17,13 +17,38 @@ const useStyles = makeStyles({
   },
   on_time: { backgroundColor: tokens.colorStatusSuccessBackground3 },
   late: { backgroundColor: tokens.colorStatusDangerBackground3 },
+  // A payment returned unpaid: striped, so it reads apart from "late" without colour too.
+  nsf: {
+    backgroundImage: `repeating-linear-gradient(135deg, ${tokens.colorNeutralForeground1} 0 2px, ${tokens.colorStatusDangerBackground3} 2px 4px)`,
+  },
   none: { backgroundColor: tokens.colorNeutralBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
   initial: { fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100, color: tokens.colorNeutralForeground3 },
   summary: { color: tokens.colorNeutralForeground2 },
+  legend: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    flexBasis: '100%',
+  },
+  key: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, whiteSpace: 'nowrap' },
 });
+
+const LEGEND = [
+  { state: 'on_time', label: 'On time' },
+  { state: 'late', label: 'Late' },
+  { state: 'none', label: 'None due' },
+  { state: 'nsf', label: 'Payment returned (NSF)' },
+] as const;
 
 function monthLabel(m: PaymentMonth, locale: string): string {
   const month = formatMonth(m.month, locale);
+  if (m.state === 'nsf') return `${month}: a payment was returned unpaid (NSF)`;
   if (m.state === 'none') return `${month}: no invoices due`;
   const parts = [`${m.paidOnTime} of ${m.invoices} paid on time`];
   if (m.paidLate > 0) parts.push(`${m.paidLate} paid late`);
@@ -54,6 +79,14 @@ export function PaymentMarks(props: { months: PaymentMonth[]; onTimeShare: numbe
           {formatPercent(props.onTimeShare, locale)} paid on time
         </Text>
       )}
+      <ul className={styles.legend} aria-label="Legend of the payment marks">
+        {LEGEND.filter((k) => k.state !== 'nsf' || props.months.some((m) => m.state === 'nsf')).map((k) => (
+          <li key={k.state} className={styles.key}>
+            <span aria-hidden className={mergeClasses(styles.box, styles[k.state])} />
+            {k.label}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

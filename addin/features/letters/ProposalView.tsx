@@ -16,6 +16,8 @@ const useStyles = makeStyles({
   line: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', alignItems: 'baseline', gap: tokens.spacingHorizontalS },
   amount: { whiteSpace: 'nowrap', textAlign: 'end' },
   meta: { color: tokens.colorNeutralForeground3 },
+  hint: { color: tokens.colorNeutralForeground2 },
+  nowrap: { whiteSpace: 'nowrap' },
 });
 
 export function noLetterText(p: Pick<LetterProposalResponse, 'reason' | 'level' | 'dueOn'>, locale: string): string {
@@ -40,7 +42,7 @@ export function ProposalView(props: { proposal: LetterProposalResponse }) {
         <dd className={styles.value}>{p.level ? `${p.level.level} · ${p.level.name}` : '—'}</dd>
         <dt className={styles.term}>Fee</dt>
         <dd className={styles.value}>{p.fee ? <Money minor={p.fee.amount} currency={p.fee.currency} /> : 'None'}</dd>
-        <dt className={styles.term}>Overdue</dt>
+        <dt className={styles.term}>Overdue in this letter</dt>
         <dd className={styles.value}>
           {p.totals.map((t, i) => (
             <span key={t.currency}>
@@ -50,6 +52,9 @@ export function ProposalView(props: { proposal: LetterProposalResponse }) {
           ))}
         </dd>
       </dl>
+      <Text size={200} className={styles.hint}>
+        The letter leaves out promised and disputed items, so this can be less than the customer&apos;s overdue in the header.
+      </Text>
       <Text weight="semibold">
         {p.lines.length} overdue {p.lines.length === 1 ? 'item' : 'items'}
       </Text>
@@ -59,7 +64,7 @@ export function ProposalView(props: { proposal: LetterProposalResponse }) {
             <span>
               {l.document}{' '}
               <Text size={200} className={styles.meta}>
-                due <DateText date={l.dueDate} short /> · {l.daysOverdue} days late
+                due <DateText date={l.dueDate} short /> · <span className={styles.nowrap}>{l.daysOverdue} days late</span>
               </Text>
             </span>
             <Money className={styles.amount} minor={l.open} currency={l.currency} />

@@ -6,8 +6,10 @@ import {
   Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, MessageBar,
   MessageBarBody, MessageBarTitle, Spinner, Text, tokens,
 } from '@fluentui/react-components';
+import { DocumentPdfRegular } from '@fluentui/react-icons';
 import { useRef, useState, type JSX } from 'react';
 import type { CollectionLetterResponse, LetterDelivery, LetterProposalResponse } from '../../../server/http/schemas/letters';
+import type { ActivitySyncState } from '../../../server/http/schemas/activities';
 import type { ApiClient } from '../../api/client';
 import { useRequest } from '../../api/useRequest';
 import type { MailHost } from '../../office/host';
@@ -24,7 +26,14 @@ const useStyles = makeStyles({
   actions: { flexWrap: 'wrap' },
 });
 
-type Sent = { letter: CollectionLetterResponse; html: string; delivery: LetterDelivery; replyOpened: boolean };
+type Sent = {
+  letter: CollectionLetterResponse;
+  html: string;
+  delivery: LetterDelivery;
+  replyOpened: boolean;
+  /** A server-sent letter's mail as the Activities list reports it: not_configured when the server has no Outlook connection. */
+  mailState?: ActivitySyncState;
+};
 
 export interface SendLetterProps {
   api: ApiClient;
@@ -47,6 +56,7 @@ export function SendLetterDialog(props: SendLetterProps) {
   const [busy, setBusy] = useState<LetterDelivery | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [sent, setSent] = useState<Sent | null>(null);
+  const [pdfFailure, setPdfFailure] = useState<unknown>(null);
   // One key per letter the agent reviews: a retry after a lost answer returns the same letter.
   const idempotencyKey = useRef<string | null>(null);
   const replyPossible = props.canReply && typeof host.displayReplyForm === 'function';
@@ -77,11 +87,27 @@ export function SendLetterDialog(props: SendLetterProps) {
         replyOpened = (await host.displayReplyForm?.(html, [pdf])) ?? false;
         if (replyOpened) await api.markLetterSent(letter.id);
       }
-      setSent({ letter, html, delivery, replyOpened });
+      // The server knows whether it can send: the letter's email activity says so (unknown if unreadable).
+      const mailState =
+        delivery === 'graph'
+          ? await api.activities(props.customerId).then((r) => r.items.find((a) => a.id === letter.id)?.sync.state, () => undefined)
+          : undefined;
+      setSent({ letter, html, delivery, replyOpened, mailState });
     } catch (error) {
       setFailure(error);
     } finally {
       setBusy(null);
+    }
+  };
+
+  // A signed, short-lived link: the browser opens it without the pane's sign-in.
+  const openPdf = async (letterId: string) => {
+    setPdfFailure(null);
+    try {
+      const link = await api.letterPdfLink(letterId);
+      window.open(api.absoluteUrl(link.url), '_blank', 'noopener');
+    } catch (error) {
+      setPdfFailure(error);
     }
   };
 
@@ -91,7 +117,10 @@ export function SendLetterDialog(props: SendLetterProps) {
     const { letter } = sent;
     body = (
       <>
-        <MessageBar intent={sent.delivery === 'reply' && !sent.replyOpened ? 'warning' : 'success'} layout="multiline">
+        <MessageBar
+          intent={(sent.delivery === 'reply' && !sent.replyOpened) || sent.mailState === 'not_configured' ? 'warning' : 'success'}
+          layout="multiline"
+        >
           <MessageBarBody>
             <MessageBarTitle>Letter {letter.number} posted</MessageBarTitle>
             {letter.levelName}
@@ -103,14 +132,22 @@ export function SendLetterDialog(props: SendLetterProps) {
             )}
             {' · '}
             {sent.delivery === 'graph'
-              ? `sending from Outlook${letter.recipient ? ` to ${letter.recipient}` : ''}.`
+              ? sent.mailState === 'not_configured'
+                ? `queued${letter.recipient ? ` for ${letter.recipient}` : ''}, but the server is not connected to Outlook (development mode): nothing is sent.`
+                : `queued for the server to send from Outlook${letter.recipient ? ` to ${letter.recipient}` : ''}; Activities shows when it has gone.`
               : sent.replyOpened
                 ? 'inserted into a reply: review it and send.'
                 : 'the reply form could not open; the letter is posted, send its PDF yourself.'}
           </MessageBarBody>
         </MessageBar>
         <LetterFrame html={sent.html} title={`Letter ${letter.number}`} />
+        {pdfFailure !== null && <ErrorBar title="The PDF could not be opened" error={pdfFailure} onRetry={() => void openPdf(letter.id)} />}
       </>
+    );
+    actions = (
+      <Button icon={<DocumentPdfRegular />} onClick={() => void openPdf(letter.id)}>
+        Open PDF
+      </Button>
     );
   } else if (state.status === 'loading') {
     body = <TabSkeleton rows={5} />;

@@ -1,7 +1,7 @@
 // "Mentioned in this email": the action the email asks for, proposed from its words (a card that
 // opens the prefilled dialog), and the customer's documents that the subject or body names, with
 // what is still open on each, so the agent sees the invoice the customer writes about at once.
-import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import type { DraftProposal } from '../../../server/http/schemas/drafts';
 import type { TransactionItem } from '../../../server/http/schemas/transactions';
 import type { ApiClient } from '../../api/client';
@@ -9,6 +9,7 @@ import { useRequest } from '../../api/useRequest';
 import type { MailHost, MailItemSnapshot } from '../../office/host';
 import { ErrorBar } from '../../ui/ErrorBar';
 import { Money } from '../../ui/Money';
+import { attachDocumentToReply } from '../statements/attach';
 import { CollectionStatusBadge } from '../../ui/StatusBadge';
 import { transactionKindLabel } from '../transactions/columns';
 import { findMentioned, mayNameDocuments } from './match';
@@ -113,6 +114,11 @@ export function Mentions(props: MentionsProps) {
                 </Text>
               )}
               <CollectionStatusBadge status={t.collectionStatus} />
+              {t.documentUrl && props.item.mode === 'read' && props.host.displayReplyForm && (
+                <Button size="small" appearance="transparent" aria-label={`Attach ${t.document} to reply`} onClick={() => void attachDocumentToReply(props.host, t)}>
+                  Attach to reply
+                </Button>
+              )}
             </li>
           ))}
         </ul>

@@ -5,6 +5,7 @@ import type { AgingBucket } from '../../../server/http/schemas/summary';
 import { formatPercent } from '../../ui/format';
 import { useLocale } from '../../ui/locale';
 import { Money } from '../../ui/Money';
+import { wholePercents } from './shares';
 
 const useStyles = makeStyles({
   table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
@@ -39,15 +40,16 @@ const useStyles = makeStyles({
 const tones = ['b0', 'b1', 'b2', 'b3', 'b4', 'b5'] as const;
 
 /** A share that rounds to 0 % still owes something: it reads "<1 %", not "0 %". */
-function shareText(amount: number, share: number, locale: string): string {
+function shareText(amount: number, percent: number, locale: string): string {
   if (amount <= 0) return '—';
-  return share < 0.005 ? `<${formatPercent(0.01, locale)}` : formatPercent(share, locale);
+  return percent === 0 ? `<${formatPercent(0.01, locale)}` : formatPercent(percent / 100, locale);
 }
 
 export function AgingChart(props: { buckets: AgingBucket[]; currency: string }) {
   const styles = useStyles();
   const locale = useLocale();
-  const positive = props.buckets.reduce((sum, b) => sum + Math.max(0, b.amount), 0);
+  // Whole percentages that add up to 100, as a reader checks them.
+  const percents = wholePercents(props.buckets.map((b) => b.amount));
   const largest = Math.max(0, ...props.buckets.map((b) => b.amount));
   return (
     <table className={styles.table}>
@@ -62,7 +64,6 @@ export function AgingChart(props: { buckets: AgingBucket[]; currency: string }) 
       </thead>
       <tbody>
         {props.buckets.map((b, i) => {
-          const share = positive > 0 && b.amount > 0 ? b.amount / positive : 0;
           const width = largest > 0 && b.amount > 0 ? (b.amount / largest) * 100 : 0;
           return (
             <tr key={b.label} className={styles.row}>
@@ -77,7 +78,7 @@ export function AgingChart(props: { buckets: AgingBucket[]; currency: string }) 
               <td className={styles.amount}>
                 <Money minor={b.amount} currency={props.currency} />
               </td>
-              <td className={styles.pct}>{shareText(b.amount, share, locale)}</td>
+              <td className={styles.pct}>{shareText(b.amount, percents[i] ?? 0, locale)}</td>
             </tr>
           );
         })}

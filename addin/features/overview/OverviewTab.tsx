@@ -8,6 +8,9 @@ import { useLocale } from '../../ui/locale';
 import { Money } from '../../ui/Money';
 import { accountStatusLabel } from '../../ui/StatusBadge';
 import { AgingChart } from './AgingChart';
+import { AgingHistory } from './AgingHistory';
+import type { ApiClient } from '../../api/client';
+import { ContractsFact } from '../contracts/ContractsFact';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalM },
@@ -22,6 +25,7 @@ const useStyles = makeStyles({
   value: { margin: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   danger: { color: tokens.colorStatusDangerForeground1 },
   note: { display: 'block', fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightRegular },
+  hint: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
 function Fact(props: { term: string; children: ReactNode; danger?: boolean }) {
@@ -34,7 +38,7 @@ function Fact(props: { term: string; children: ReactNode; danger?: boolean }) {
   );
 }
 
-export default function OverviewTab(props: { summary: CustomerSummary }) {
+export default function OverviewTab(props: { summary: CustomerSummary; api: Pick<ApiClient, 'contracts'> & Partial<Pick<ApiClient, 'agingHistory'>> }) {
   const styles = useStyles();
   const locale = useLocale();
   const s = props.summary;
@@ -44,8 +48,13 @@ export default function OverviewTab(props: { summary: CustomerSummary }) {
   return (
     <div className={styles.root}>
       <AgingChart buckets={s.aging} currency={s.currency} />
+      {s.aging.some((b) => b.amount < 0) && (
+        <p className={styles.hint}>A negative amount is unapplied credit: payments or credit notes not yet matched to an invoice.</p>
+      )}
+      {props.api.agingHistory && <AgingHistory api={{ agingHistory: props.api.agingHistory }} customerId={s.customer.id} asOf={s.asOf} />}
       <dl className={styles.facts} aria-label="Customer figures">
         <Fact term="Outstanding invoices">{formatNumber(s.outstandingInvoices, locale)}</Fact>
+        <ContractsFact api={props.api} customerId={s.customer.id} asOf={s.asOf} active={s.contracts.active} />
         <Fact term="Customer since">
           <DateText date={s.customer.customerSince} />
         </Fact>

@@ -17,6 +17,7 @@ const typeLabel: Record<TimelineEntry['type'], string> = {
   adjustment: 'Adjustment',
   letter: 'Collection letter',
   activity: 'Activity',
+  statement: 'Statement of account',
 };
 
 const useStyles = makeStyles({

@@ -1,4 +1,4 @@
-// Reprint from a transaction's row: the collection letters it appeared on, each opened as the PDF
+// Reprint from a transaction's row: the collection letters and interest notes it appeared on, each opened as the PDF
 // stored when it was posted (through a short-lived link, so the browser needs no sign-in).
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { DateText } from '../../ui/DateText';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorBar } from '../../ui/ErrorBar';
 import { TabSkeleton } from '../../ui/TabSkeleton';
+import { openStoredPdf } from '../interest/open-pdf';
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(480px, 100vw - 16px)' },
@@ -24,6 +25,9 @@ export function ReprintDialog(props: { api: ApiClient; item: TransactionItem; on
   const open = async (letterId: string) => {
     setFailure(null);
     try {
+      const document = state.status === 'done' ? state.data.items.find((d) => d.id === letterId) : undefined;
+      // Interest notes are served behind sign-in only: fetched with the token, shown from a blob.
+      if (document?.kind === 'interest_note') return await openStoredPdf(props.api, document.pdfUrl);
       const link = await props.api.letterPdfLink(letterId);
       window.open(props.api.absoluteUrl(link.url), '_blank', 'noopener');
     } catch (error) {
@@ -38,7 +42,7 @@ export function ReprintDialog(props: { api: ApiClient; item: TransactionItem; on
           <DialogContent>
             {state.status === 'loading' && <TabSkeleton rows={2} />}
             {state.status === 'error' && <ErrorBar title="The documents could not be loaded" error={state.error} onRetry={retry} />}
-            {state.status === 'done' && state.data.items.length === 0 && <EmptyState title="Nothing to reprint" description="No collection letter was posted with this transaction." />}
+            {state.status === 'done' && state.data.items.length === 0 && <EmptyState title="Nothing to reprint" description="No collection letter or interest note was posted with this transaction." />}
             {state.status === 'done' && state.data.items.length > 0 && (
               <ul className={styles.list} aria-label="Documents">
                 {state.data.items.map((d) => (

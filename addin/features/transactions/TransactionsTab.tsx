@@ -32,8 +32,14 @@ import { ActionDialog } from './ActionDialog';
 import { ACTION_LABELS, allowedActions, type ActionKind } from './actions';
 import { transactionColumns } from './columns';
 import { HistoryDialog } from './HistoryDialog';
+import { HoldDialog } from './HoldDialog';
+import { heldAmong } from './holds';
 import { PendingWriteOffs } from './PendingWriteOffs';
 import { ReprintDialog } from './ReprintDialog';
+import { InterestDialog } from '../interest/InterestDialog';
+import { ManagerSettings } from '../interest/ManagerSettings';
+import { ReverseSettlementDialog } from '../settlements/ReverseSettlementDialog';
+import { SettleDialog } from '../settlements/SettleDialog';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalS },
@@ -81,7 +87,7 @@ export default function TransactionsTab(props: TransactionsTabProps) {
   const styles = useStyles();
   const [status, setStatus] = useState<'open' | 'all'>('open');
   const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
-  const [dialog, setDialog] = useState<ActionKind | 'history' | 'reprint' | null>(null);
+  const [dialog, setDialog] = useState<ActionKind | 'history' | 'reprint' | 'pairs' | 'reverse' | 'interest' | 'manage' | 'hold' | 'lift' | null>(null);
   const [menuOpen, setMenuOpen] = useState(false);
   const key = `${props.customerId}|${status}|${props.asOf ?? ''}|${props.refreshKey}`;
   const { state, retry } = useRequest<TransactionsResponse>(key, (signal) =>
@@ -135,10 +141,24 @@ export default function TransactionsTab(props: TransactionsTabProps) {
                   {ACTION_LABELS[kind]}…
                 </MenuItem>
               ))}
+              <MenuItem disabled={selected.length === 0 || selected.some((t) => t.open === 0 || t.hold)} onClick={() => setDialog('hold')}>
+                Put on hold…
+              </MenuItem>
+              <MenuItem disabled={heldAmong(selected).length === 0} onClick={() => setDialog('lift')}>
+                Lift hold…
+              </MenuItem>
               <MenuItem disabled={selected.length !== 1} onClick={() => setDialog('reprint')}>
                 Reprint…
               </MenuItem>
               <MenuItem onClick={() => setDialog('history')}>View collections history</MenuItem>
+              <MenuItem disabled={!allowed.settle} onClick={() => setDialog('pairs')}>
+                Settle by pairs…
+              </MenuItem>
+              <MenuItem disabled={selected.length !== 1} onClick={() => setDialog('reverse')}>
+                Reverse a settlement…
+              </MenuItem>
+              <MenuItem onClick={() => setDialog('interest')}>Interest…</MenuItem>
+              <MenuItem onClick={() => setDialog('manage')}>Codes and limits…</MenuItem>
             </MenuList>
           </MenuPopover>
         </Menu>
@@ -163,7 +183,23 @@ export default function TransactionsTab(props: TransactionsTabProps) {
         />
       )}
       {dialog === 'reprint' && selected.length === 1 && <ReprintDialog api={props.api} item={selected[0]!} onClose={() => setDialog(null)} />}
-      {dialog !== null && dialog !== 'history' && dialog !== 'reprint' && (
+      {dialog === 'pairs' && <SettleDialog api={props.api} customerId={props.customerId} credits={selected} items={items} onClose={() => setDialog(null)} onDone={done} />}
+      {dialog === 'reverse' && selected.length === 1 && <ReverseSettlementDialog api={props.api} item={selected[0]!} onClose={() => setDialog(null)} onDone={done} />}
+      {dialog === 'interest' && <InterestDialog api={props.api} customerId={props.customerId} asOf={props.asOf} onClose={() => setDialog(null)} onDone={done} />}
+      {dialog === 'manage' && <ManagerSettings api={props.api} onClose={() => setDialog(null)} />}
+      {dialog === 'hold' && <HoldDialog mode="put" api={props.api} customerId={props.customerId} customerName="" items={selected} onClose={() => setDialog(null)} onDone={done} />}
+      {dialog === 'lift' && (
+        <HoldDialog
+          mode="lift"
+          api={props.api}
+          customerId={props.customerId}
+          customerName=""
+          holds={selected.flatMap((t) => (t.hold ? [{ ...t.hold, label: t.document }] : []))}
+          onClose={() => setDialog(null)}
+          onDone={done}
+        />
+      )}
+      {dialog !== null && dialog !== 'history' && dialog !== 'reprint' && dialog !== 'pairs' && dialog !== 'reverse' && dialog !== 'interest' && dialog !== 'manage' && dialog !== 'hold' && dialog !== 'lift' && (
         <ActionDialog api={props.api} customerId={props.customerId} kind={dialog} items={selected} onClose={() => setDialog(null)} onDone={done} />
       )}
       {state.status === 'loading' && <TabSkeleton rows={6} />}
@@ -204,7 +240,7 @@ export default function TransactionsTab(props: TransactionsTabProps) {
                 <DataGridRow<TransactionItem> key={rowId} aria-selected={selectedIds.has(item.id)} onKeyDown={(e: KeyboardEvent<HTMLElement>) => onRowKey(e, item.id)}>
                   {({ renderCell, columnId }) => (
                     <DataGridCell
-                      className={mergeClasses(styles.cell, styles[columnId as ColumnId], numeric.has(String(columnId)) && styles.number, styles.nowrap)}
+                      className={mergeClasses(styles.cell, styles[columnId as ColumnId], numeric.has(String(columnId)) && styles.number, columnId !== 'dueDate' && styles.nowrap)}
                     >
                       {renderCell(item)}
                     </DataGridCell>

@@ -1,9 +1,11 @@
 // The columns of the transactions grid (document with its collection status, its date and who set
-// it, due date, days late,
+// it, or its hold), due date, days late,
 // open amount) and how each sorts.
-import { Checkbox, createTableColumn, TableCellLayout, type TableColumnDefinition } from '@fluentui/react-components';
+import { Badge, Checkbox, createTableColumn, TableCellLayout, type TableColumnDefinition } from '@fluentui/react-components';
 import type { TransactionItem } from '../../../server/http/schemas/transactions';
 import { DateText } from '../../ui/DateText';
+import { formatDate } from '../../ui/format';
+import { useLocale } from '../../ui/locale';
 import { Money } from '../../ui/Money';
 import { CollectionStatusBadge } from '../../ui/StatusBadge';
 
@@ -20,6 +22,35 @@ const kindLabel: Record<TransactionItem['kind'], string> = {
 
 export function transactionKindLabel(kind: TransactionItem['kind']): string {
   return kindLabel[kind];
+}
+
+/** Due date first; entries without one (payments, credits) after every entry with one. */
+export function compareDue(a: TransactionItem, b: TransactionItem): number {
+  if (a.dueDate === null || b.dueDate === null) {
+    if (a.dueDate !== b.dueDate) return a.dueDate === null ? 1 : -1;
+    return a.postingDate.localeCompare(b.postingDate);
+  }
+  return a.dueDate.localeCompare(b.dueDate) || a.postingDate.localeCompare(b.postingDate);
+}
+
+/** What a hold's tooltip says: its reason and until when. */
+export function holdTitle(hold: NonNullable<TransactionItem['hold']>, locale: string): string {
+  return `On hold: ${hold.reason}${hold.until ? ` · until ${formatDate(hold.until, locale)}` : ' · until lifted'}`;
+}
+
+function HoldBadge(props: { hold: NonNullable<TransactionItem['hold']> }) {
+  const locale = useLocale();
+  const title = holdTitle(props.hold, locale);
+  return (
+    <Badge appearance="tint" color="warning" size="small" title={title} aria-label={title}>
+      On hold
+    </Badge>
+  );
+}
+
+/** A short column header that says its full name to a screen reader and in a tooltip. */
+function ShortHeader(props: { short: string; full: string }) {
+  return <abbr title={props.full} aria-label={props.full} style={{ textDecoration: 'none' }}>{props.short}</abbr>;
 }
 
 /** Which rows are selected for an action; the checkbox rides in the document cell to keep four columns at 320 px. */
@@ -49,7 +80,17 @@ export const transactionColumns = (selection: RowSelection): TableColumnDefiniti
           />
         }
         description={
-          t.collectionStatus === 'none' ? (
+          t.hold ? (
+            <span>
+              <HoldBadge hold={t.hold} />
+              {t.collectionStatus !== 'none' && (
+                <>
+                  {' '}
+                  <CollectionStatusBadge status={t.collectionStatus} />
+                </>
+              )}
+            </span>
+          ) : t.collectionStatus === 'none' ? (
             kindLabel[t.kind]
           ) : (
             <span title={t.statusSetBy ? `Set by ${t.statusSetBy}` : undefined}>
@@ -57,7 +98,7 @@ export const transactionColumns = (selection: RowSelection): TableColumnDefiniti
               {t.statusDate && (
                 <>
                   {' '}
-                  <DateText date={t.statusDate} short />
+                  <DateText date={t.statusDate} day />
                 </>
               )}
               {t.statusSetBy && ` · ${t.statusSetBy}`}
@@ -71,14 +112,15 @@ export const transactionColumns = (selection: RowSelection): TableColumnDefiniti
   }),
   createTableColumn<TransactionItem>({
     columnId: 'dueDate',
-    compare: (a, b) => (a.dueDate ?? a.postingDate).localeCompare(b.dueDate ?? b.postingDate),
+    compare: compareDue,
     renderHeaderCell: () => 'Due',
-    renderCell: (t) => <DateText date={t.dueDate} short />,
+    // The pane's date format (as in the header and the timeline); entries without a due date say so.
+    renderCell: (t) => <DateText date={t.dueDate} empty="—" />,
   }),
   createTableColumn<TransactionItem>({
     columnId: 'daysOverdue',
     compare: (a, b) => a.daysOverdue - b.daysOverdue,
-    renderHeaderCell: () => 'Days late',
+    renderHeaderCell: () => <ShortHeader short="Late" full="Days late" />,
     renderCell: (t) => (t.daysOverdue > 0 ? t.daysOverdue : '—'),
   }),
   createTableColumn<TransactionItem>({

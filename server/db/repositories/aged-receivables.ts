@@ -18,6 +18,16 @@ import {
   type CurrencyAging,
 } from '../../reports/aged-receivables';
 import type { Database } from '../schema';
+import type { PoolCriteria } from '../../domain/pools/criteria';
+import { poolMembers } from './worklist';
+
+/** A pool's customers as of the report's date (`today`: the date positions are kept for). */
+export interface PoolScope {
+  criteria: PoolCriteria;
+  today: string;
+}
+
+type ScopedQuery = AgedReceivablesQuery & { pool?: PoolScope | null };
 
 export type Paging = 'cursor' | 'keyset';
 
@@ -48,13 +58,15 @@ interface AgedRow {
  */
 export async function* agedReceivables(
   db: Kysely<Database>,
-  query: AgedReceivablesQuery,
+  query: ScopedQuery,
   options: PagingOptions,
 ): AgedCustomerPages {
   validateAgingPeriods(query.periods);
   if (query.agentId !== null) await assertAgent(db, query.agentId);
   const periods = query.periods.length;
-  const rows = options.paging === 'cursor' ? viaCursor(db, query, options.pageSize ?? CURSOR_PAGE) : viaKeyset(db, query, options.pageSize ?? KEYSET_PAGE);
+  // Before the cursor's read-only transaction: today's positions may need bringing up to date.
+  const pool = query.pool ? await poolMembers(db, query.pool.criteria, query.asOf, query.pool.today) : null;
+  const rows = options.paging === 'cursor' ? viaCursor(db, query, pool, options.pageSize ?? CURSOR_PAGE) : viaKeyset(db, query, pool, options.pageSize ?? KEYSET_PAGE);
   for await (const page of rows) {
     if (page.length > 0) yield page.map((row) => toCustomer(row, periods));
   }
@@ -65,8 +77,10 @@ async function assertAgent(db: Kysely<Database>, agentId: string): Promise<void>
   if (!agent) throw notFound('agent_not_found', `No agent has the id '${agentId}'.`, { id: agentId });
 }
 
-async function* viaCursor(db: Kysely<Database>, query: AgedReceivablesQuery, pageSize: number): AsyncGenerator<AgedRow[]> {
-  const scope = query.agentId === null ? null : sql`customer_id in (select id from customers where default_agent_id = ${query.agentId})`;
+async function* viaCursor(db: Kysely<Database>, query: AgedReceivablesQuery, pool: RawBuilder<unknown> | null, pageSize: number): AsyncGenerator<AgedRow[]> {
+  const byAgent = query.agentId === null ? null : sql`customer_id in (select id from customers where default_agent_id = ${query.agentId})`;
+  const byPool = pool === null ? null : sql`customer_id in (${pool})`;
+  const scope = byAgent && byPool ? sql`${byAgent} and ${byPool}` : (byAgent ?? byPool);
   const trx = await db.startTransaction().setAccessMode('read only').execute();
   let finished = false;
   try {
@@ -91,12 +105,13 @@ async function* viaCursor(db: Kysely<Database>, query: AgedReceivablesQuery, pag
   }
 }
 
-async function* viaKeyset(db: Kysely<Database>, query: AgedReceivablesQuery, pageSize: number): AsyncGenerator<AgedRow[]> {
+async function* viaKeyset(db: Kysely<Database>, query: AgedReceivablesQuery, pool: RawBuilder<unknown> | null, pageSize: number): AsyncGenerator<AgedRow[]> {
   let after: string | null = null;
   for (;;) {
     let customers = db.selectFrom('customers').select(['id', 'account']).orderBy('account').limit(pageSize);
     if (after !== null) customers = customers.where('account', '>', after);
     if (query.agentId !== null) customers = customers.where('default_agent_id', '=', query.agentId);
+    if (pool !== null) customers = customers.where(sql<boolean>`id in (${pool})`);
     const page = await customers.execute();
     if (page.length === 0) return;
     const ids = page.map((customer) => customer.id);

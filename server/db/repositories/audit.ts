@@ -44,8 +44,13 @@ export async function transactionHistory(db: Kysely<Database>, customerId: strin
     .leftJoin('agents as g', (join) => join.on(sql`g.id::text`, '=', sql.ref('a.actor')))
     .select(['a.id', sql<Date>`a.occurred_at`.as('occurred_at'), 'a.actor', 'a.action', 'a.entity', 'a.entity_id', 'a.before', 'a.after'])
     .select(sql<string | null>`coalesce(g.name, g.email)`.as('actor_name'))
-    .where('a.entity', '=', 'ledger_entry')
-    .where('a.entity_id', 'in', db.selectFrom('ledger_entries').select(sql<string>`id::text`.as('id')).where('customer_id', '=', customerId));
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('a.entity', '=', 'ledger_entry'), eb('a.entity_id', 'in', db.selectFrom('ledger_entries').select(sql<string>`id::text`.as('id')).where('customer_id', '=', customerId))]),
+        // The customer's own collections holds belong to the history of all its transactions.
+        ...(transactionId === null ? [eb.and([eb('a.entity', '=', 'customer'), eb('a.entity_id', '=', customerId), eb('a.action', 'like', 'hold.%')])] : []),
+      ]),
+    );
   if (transactionId !== null) query = query.where('a.entity_id', '=', transactionId);
   const rows = await query.orderBy('a.id', 'desc').limit(limit).execute();
   return rows.map((r) => ({

@@ -116,14 +116,17 @@ export async function loadOpenLedger(db: Kysely<Database>, customerId: string, a
   return { entries, settlements: [...byId.values()] };
 }
 
-/** What the actions need beside an entry's figures: its version and who set its status (name or email). */
-export async function entryActionStates(db: Kysely<Database>, ids: string[]): Promise<Map<string, { version: number; statusSetBy: string | null }>> {
+/** What the actions need beside an entry's figures: its version, who set its status (name or email) and its document link. */
+export async function entryActionStates(
+  db: Kysely<Database>,
+  ids: string[],
+): Promise<Map<string, { version: number; statusSetBy: string | null; documentUrl: string | null }>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('ledger_entries as e')
     .leftJoin('agents as g', (join) => join.on(sql`g.id::text`, '=', sql.ref('e.status_set_by')))
-    .select(['e.id', 'e.version', sql<string | null>`coalesce(g.name, g.email, e.status_set_by)`.as('set_by')])
+    .select(['e.id', 'e.version', 'e.document_url', sql<string | null>`coalesce(g.name, g.email, e.status_set_by)`.as('set_by')])
     .where('e.id', 'in', ids)
     .execute();
-  return new Map(rows.map((r) => [r.id, { version: r.version, statusSetBy: r.set_by }]));
+  return new Map(rows.map((r) => [r.id, { version: r.version, statusSetBy: r.set_by, documentUrl: r.document_url }]));
 }

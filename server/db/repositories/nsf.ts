@@ -2,7 +2,7 @@
 // of the NSF date (what it settled reopens; earlier pictures unchanged), the payment closed against
 // the reversing debit, all audited on the payment and the debits it had settled.
 import type { Transaction } from 'kysely';
-import { planNsf } from '../../domain/actions/nsf';
+import { nsfFeeEntry, planNsf } from '../../domain/actions/nsf';
 import { notFound } from '../../domain/errors';
 import type { IsoDate } from '../../domain/types';
 import type { Database } from '../schema';
@@ -14,9 +14,9 @@ import { checkItemVersions, lockedItems, postEntry, storeSettlement } from './tr
 export async function returnPayment(
   trx: Transaction<Database>,
   paymentId: string,
-  input: { date: IsoDate; version: number; note: string | null },
-  ctx: { agentId: string; today: IsoDate },
-): Promise<{ reversalId: string; settlements: SettlementResult[] }> {
+  input: { date: IsoDate; version: number; note: string | null; chargeFee?: boolean },
+  ctx: { agentId: string; today: IsoDate; nsfFees?: Readonly<Record<string, bigint>> },
+): Promise<{ reversalId: string; settlements: SettlementResult[]; feeId: string | null }> {
   const owner = isUuid(paymentId) ? await trx.selectFrom('ledger_entries').select('customer_id').where('id', '=', paymentId).executeTakeFirst() : undefined;
   if (!owner) throw notFound('transaction_not_found', `No transaction ${paymentId}.`, { id: paymentId });
   const customerId = owner.customer_id;
@@ -34,9 +34,12 @@ export async function returnPayment(
   for (const r of rows) byDebit.set(r.debit_id, (byDebit.get(r.debit_id) ?? 0n) + r.amount);
   const lastSettledOn = rows.map((r) => r.settled_on).sort().at(-1) ?? null;
   const plan = planNsf(payment, { byDebit, lastSettledOn, returned: rows.some((r) => r.kind === 'nsf_reversal') }, input.date, ctx.today);
+  const fee = input.chargeFee ? nsfFeeEntry(payment, ctx.nsfFees ?? {}, input.date) : null;
   const before = await lockedItems(trx, customerId, [...byDebit.keys()], ctx.today, 'id');
   await trx.updateTable('settlements').set({ reversed_on: input.date }).where('credit_id', '=', paymentId).where('amount', '>', 0n).where('reversed_on', 'is', null).execute();
   const reversalId = await postEntry(trx, customerId, plan.reversal, `NSF-${payment.document}`, ctx.agentId);
+  // Posted (and journaled for the ERP) like the reversal, in the same transaction.
+  const feeId = fee ? await postEntry(trx, customerId, fee, `NSF-FEE-${payment.document}`, ctx.agentId) : null;
   const settlements: SettlementResult[] = [];
   for (const s of plan.settlements) {
     const id = await storeSettlement(trx, customerId, s, [reversalId], { actor: ctx.agentId });
@@ -45,7 +48,7 @@ export async function returnPayment(
   await recordAudit(trx, {
     actor: ctx.agentId, action: 'transaction.nsf', entity: 'ledger_entry', entityId: paymentId,
     before: { open: payment.open.toString() },
-    after: { date: input.date, reversalId, document: payment.document, reopened: Object.fromEntries([...byDebit].map(([k, v]) => [k, v.toString()])), ...(input.note ? { note: input.note } : {}) },
+    after: { date: input.date, reversalId, document: payment.document, reopened: Object.fromEntries([...byDebit].map(([k, v]) => [k, v.toString()])), ...(input.note ? { note: input.note } : {}), ...(fee ? { feeId, fee: fee.amount.toString(), feeCurrency: fee.currency } : {}) },
   });
   for (const [debitId, amount] of byDebit) {
     if (amount === 0n) continue;
@@ -55,5 +58,5 @@ export async function returnPayment(
       after: { reopened: amount.toString(), payment: payment.document, date: input.date },
     });
   }
-  return { reversalId, settlements };
+  return { reversalId, settlements, feeId };
 }

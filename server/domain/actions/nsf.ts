@@ -2,6 +2,7 @@
 // settlements reversed on that date (reopening exactly what it had settled, earlier pictures
 // unchanged), and the payment closed against the reversing debit.
 import { conflict, invalidField, unprocessable } from '../errors';
+import { prorate } from '../money';
 import type { IsoDate } from '../types';
 import type { NewEntry, OpenItem, PlannedSettlement } from './open-items';
 
@@ -17,6 +18,19 @@ export interface PaymentSettled {
   lastSettledOn: IsoDate | null;
   /** Whether it already settles an NSF reversal (it was returned before). */
   returned: boolean;
+}
+
+/**
+ * The NSF fee as a fee entry in the payment's currency on the NSF date (its accounting amount at the
+ * payment's own rate), from the configured fees by currency; a 422 on `chargeFee` when none is set
+ * for that currency.
+ */
+export function nsfFeeEntry(payment: OpenItem, fees: Readonly<Record<string, bigint>>, date: IsoDate): NewEntry {
+  const fee = fees[payment.currency];
+  if (fee === undefined) {
+    throw unprocessable('no_nsf_fee', `Field 'chargeFee': no NSF fee is configured in ${payment.currency} (NSF_FEE).`, { field: 'chargeFee', currency: payment.currency });
+  }
+  return { kind: 'fee', currency: payment.currency, amount: fee, amountAccounting: prorate(payment.amountAccounting, fee, payment.amount), postingDate: date };
 }
 
 export function planNsf(payment: OpenItem, settled: PaymentSettled, date: IsoDate, today: IsoDate): NsfPlan {

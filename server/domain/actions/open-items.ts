@@ -64,6 +64,6 @@ export function oldestFirst(a: OpenItem, b: OpenItem): number {
   return da < db ? -1 : da > db ? 1 : a.document < b.document ? -1 : a.document > b.document ? 1 : 0;
 }
 
-/** What the postings feed carries: entries posted here, settlements made here and their reversals. */
-export const POSTING_KINDS = ['entry', 'settlement', 'settlement_reversal'] as const;
+/** What the postings feed carries: entries posted here, settlements made here and their reversals, interest notes (their entry). */
+export const POSTING_KINDS = ['entry', 'settlement', 'settlement_reversal', 'interest_note'] as const;
 export type PostingKind = (typeof POSTING_KINDS)[number];

@@ -29,7 +29,7 @@ export function historyItemJson(record: AuditRecord): HistoryItem {
     actor: record.actor,
     actorName: record.actorName,
     action: record.action,
-    transactionId: record.entityId,
+    transactionId: record.entity === 'ledger_entry' ? record.entityId : null,
     before: record.before,
     after: record.after,
   };

@@ -5,8 +5,11 @@ import { toJsonMinor } from '../../domain/money';
 import type { Customer } from '../../domain/types';
 import type { CustomerSummary } from '../schemas/summary';
 import { nullableJsonMinor } from './money';
+import type { Hold } from '../../domain/actions/holds';
+import { holdRefJson } from './holds';
 
-export function customerHeaderJson(customer: Customer): CustomerSummary['customer'] {
+/** `hold`: the customer's own hold in force on the as-of date, if any. */
+export function customerHeaderJson(customer: Customer, hold?: Hold | null): CustomerSummary['customer'] {
   return {
     id: customer.id,
     account: customer.account,
@@ -18,6 +21,7 @@ export function customerHeaderJson(customer: Customer): CustomerSummary['custome
     status: customer.status,
     customerSince: customer.customerSince,
     domains: customer.domains,
+    hold: holdRefJson(hold),
   };
 }
 
@@ -48,5 +52,6 @@ export function summaryJson(summary: Summary): Omit<CustomerSummary, 'customer'>
       months: history.months,
     },
     collection: summary.collection,
+    contracts: { active: summary.activeContracts },
   };
 }

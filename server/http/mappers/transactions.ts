@@ -4,11 +4,13 @@
 import type { Transaction, TransactionList } from '../../domain/transactions';
 import { toJsonMinor } from '../../domain/money';
 import type { TransactionItem, TransactionsResponse } from '../schemas/transactions';
+import type { Hold } from '../../domain/actions/holds';
+import { holdRefJson } from './holds';
 
 /** An entry's version and who set its status (repositories/ledger.ts entryActionStates). */
-export type ActionStates = ReadonlyMap<string, { version: number; statusSetBy: string | null }>;
+export type ActionStates = ReadonlyMap<string, { version: number; statusSetBy: string | null; documentUrl?: string | null }>;
 
-export function transactionJson({ entry, open, openAccounting, daysOverdue, collectionStatus }: Transaction, states: ActionStates = new Map()): TransactionItem {
+export function transactionJson({ entry, open, openAccounting, daysOverdue, collectionStatus }: Transaction, states: ActionStates = new Map(), holds: ReadonlyMap<string, Hold> = new Map()): TransactionItem {
   return {
     id: entry.id,
     kind: entry.kind,
@@ -27,14 +29,17 @@ export function transactionJson({ entry, open, openAccounting, daysOverdue, coll
     disputeReason: entry.disputeReason,
     version: states.get(entry.id)?.version ?? 1,
     statusSetBy: states.get(entry.id)?.statusSetBy ?? null,
+    documentUrl: states.get(entry.id)?.documentUrl ?? null,
+    hold: holdRefJson(holds.get(entry.id)),
   };
 }
 
-export function transactionsJson(list: TransactionList, states: ActionStates = new Map()): TransactionsResponse {
+/** `holds`: the transaction holds in force on the as-of date, by transaction id. */
+export function transactionsJson(list: TransactionList, states: ActionStates = new Map(), holds: ReadonlyMap<string, Hold> = new Map()): TransactionsResponse {
   return {
     asOf: list.asOf,
     accountingCurrency: list.accountingCurrency,
-    items: list.items.map((item) => transactionJson(item, states)),
+    items: list.items.map((item) => transactionJson(item, states, holds)),
     totals: list.totals.map(({ currency, open }) => ({ currency, open: toJsonMinor(open) })),
   };
 }

@@ -5,8 +5,11 @@ import activities from './activities';
 import authConfig from './auth-config';
 import postings from './exports/postings';
 import customers from './customers';
+import holds from './holds';
 import importRoutes from './import';
+import interest from './interest';
 import letters from './letters';
+import pools from './pools';
 import preview from './preview';
 import agedReceivables from './reports/aged-receivables';
 import transactions from './transactions';
@@ -27,8 +30,11 @@ const api: FastifyPluginAsync<ApiOptions> = async (app, opts) => {
   if (app.config.auth.mode === 'development') await app.register(preview);
   await app.register(importRoutes);
   await app.register(agedReceivables);
+  await app.register(pools);
   await app.register(transactions);
   await app.register(postings);
+  await app.register(interest);
+  await app.register(holds);
 };
 
 export default api;

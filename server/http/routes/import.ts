@@ -1,5 +1,5 @@
-// POST /api/import: a multipart upload of one or more CSV/JSON files (customers, contacts, ledger,
-// settlements, in any order), saved to temporary files first, then imported as one set: 200 with
+// POST /api/import: a multipart upload of one or more CSV/JSON files (customers, contacts, contracts,
+// ledger, settlements, in any order), saved to temporary files first, then imported as one set: 200 with
 // the counts, 422 with every bad row when the set is rejected (nothing saved; the import's
 // ImportRejectedError), 400 without a file or for a malformed upload, 403 unless the agent is a manager or an administrator.
 import { createReadStream } from 'node:fs';
@@ -36,7 +36,7 @@ export default async function importRoutes(app: FastifyInstance, opts: ImportRou
     {
       schema: {
         tags: ['import'],
-        summary: 'Import customers, contacts, ledger entries and settlements from CSV or JSON files (all or nothing)',
+        summary: 'Import customers, contacts, contracts, ledger entries and settlements from CSV or JSON files (all or nothing)',
         consumes: ['multipart/form-data'],
         response: { 200: importResponse, 400: apiErrorSchema, 403: apiErrorSchema, 413: apiErrorSchema, 422: importRejectedResponse },
       },

@@ -125,7 +125,7 @@ export const documentsResponse = {
         required: ['id', 'kind', 'number', 'date', 'title', 'pdfUrl', 'htmlUrl'],
         properties: {
           id: { type: 'string' },
-          kind: { type: 'string', enum: ['collection_letter'] },
+          kind: { type: 'string', enum: ['collection_letter', 'interest_note'] },
           number: { type: 'string' },
           date: { type: 'string', format: 'date' },
           title: { type: 'string' },

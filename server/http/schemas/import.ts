@@ -14,7 +14,7 @@ export const importResponse = {
         required: ['file', 'kind', 'rows'],
         properties: {
           file: { type: 'string' },
-          kind: { type: 'string', enum: ['customers', 'contacts', 'ledger', 'settlements'] },
+          kind: { type: 'string', enum: ['customers', 'contacts', 'contracts', 'ledger', 'settlements'] },
           rows: { type: 'integer' },
         },
       },

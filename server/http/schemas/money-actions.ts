@@ -98,13 +98,22 @@ export const nsfBody = {
   type: 'object',
   additionalProperties: false,
   required: ['date', 'version'],
-  properties: { date: isoDate, version: { type: 'integer', minimum: 1 }, note },
+  properties: {
+    date: isoDate,
+    version: { type: 'integer', minimum: 1 },
+    note,
+    chargeFee: { type: 'boolean', description: 'Also post the configured NSF fee (NSF_FEE) as a fee entry' },
+  },
 } as const;
 export type NsfRequest = JsonOf<typeof nsfBody>;
 
 export const nsfResponse = {
   type: 'object',
   required: ['reversalId', 'settlements'],
-  properties: { reversalId: { type: 'string' }, settlements: { type: 'array', items: settlement } },
+  properties: {
+    reversalId: { type: 'string' },
+    settlements: { type: 'array', items: settlement },
+    feeId: { type: ['string', 'null'], description: 'The NSF fee entry, when chargeFee was set' },
+  },
 } as const;
 export type NsfResponse = JsonOf<typeof nsfResponse>;

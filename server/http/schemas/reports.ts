@@ -35,6 +35,11 @@ export const agedReceivablesQuery = {
         'Only the customers whose default agent this is. Managers and administrators may name any agent or ' +
         'none (every customer); an agent gets their own customers only, and naming another agent is a 403.',
     },
+    pool: {
+      type: 'string',
+      maxLength: 100,
+      description: "Only the customers of this collection pool (a pool id, or 'all') as of asOf; an unknown pool is a 404",
+    },
     customers: {
       type: 'string',
       enum: ['all', 'none'],

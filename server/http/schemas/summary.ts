@@ -10,6 +10,7 @@ import {
   nullableString,
   type JsonOf,
 } from './common';
+import { holdRef } from './holds';
 
 const nullableNumber = { type: ['number', 'null'] } as const;
 const nullableInteger = { type: ['integer', 'null'] } as const;
@@ -28,6 +29,7 @@ const customerHeader = {
     status: accountStatus,
     customerSince: nullableIsoDate,
     domains: { type: 'array', items: { type: 'string' } },
+    hold: { ...holdRef, description: "The customer's own collections hold in force on the as-of date; null: none" },
   },
 } as const;
 
@@ -52,7 +54,7 @@ const paymentMonth = {
     paidOnTime: { type: 'integer' },
     paidLate: { type: 'integer' },
     unpaid: { type: 'integer', description: 'Due that month and still open (or settled after the as-of date)' },
-    state: { type: 'string', enum: ['on_time', 'late', 'none'] },
+    state: { type: 'string', enum: ['on_time', 'late', 'none', 'nsf'], description: "'nsf': a payment was returned unpaid that month" },
   },
 } as const;
 export type PaymentMonth = JsonOf<typeof paymentMonth>;
@@ -69,7 +71,7 @@ export const summaryResponse = {
   required: [
     'customer', 'asOf', 'currency', 'balance', 'overdue', 'creditLimit', 'creditRemaining', 'creditRating',
     'creditRatingSource', 'aging', 'overdueHistory', 'outstandingInvoices', 'balancesByCurrency',
-    'paymentHistory', 'collection',
+    'paymentHistory', 'collection', 'contracts',
   ],
   properties: {
     customer: customerHeader,
@@ -109,6 +111,13 @@ export const summaryResponse = {
         promises: { type: 'integer' },
         brokenPromises: { type: 'integer' },
         disputes: { type: 'integer' },
+      },
+    },
+    contracts: {
+      type: 'object',
+      required: ['active'],
+      properties: {
+        active: { type: 'integer', description: 'Contracts in force on the as-of date (GET /api/customers/:id/contracts lists them)' },
       },
     },
   },

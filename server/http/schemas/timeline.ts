@@ -27,7 +27,7 @@ const timelineEntry = {
   required: ['id', 'type', 'date', 'title', 'currency', 'amount', 'dueDate', 'open', 'settlements', 'details'],
   properties: {
     id: { type: 'string' },
-    type: { type: 'string', enum: [...ledgerKind.enum, 'letter', 'activity'] },
+    type: { type: 'string', enum: [...ledgerKind.enum, 'letter', 'activity', 'statement'] },
     date: isoDate,
     title: { type: 'string', description: "Document number, letter number, or the activity's purpose" },
     currency: { type: ['string', 'null'] },

@@ -11,6 +11,7 @@ import {
   nullableString,
   type JsonOf,
 } from './common';
+import { holdRef } from './holds';
 
 export const transactionsQuery = {
   type: 'object',
@@ -44,6 +45,8 @@ const transactionItem = {
     disputeReason: nullableString,
     version: { type: 'integer', description: 'Sent back with an action; a changed transaction refuses it (409)' },
     statusSetBy: { ...nullableString, description: 'Who set the collection status (agent name or email)' },
+    documentUrl: { ...nullableString, description: "https link to the entry's document (the invoice copy), from the import's document_url column" },
+    hold: { ...holdRef, description: 'The collections hold in force on the transaction on the as-of date; null: none' },
   },
 } as const;
 export type TransactionItem = JsonOf<typeof transactionItem>;

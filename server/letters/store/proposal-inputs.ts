@@ -15,6 +15,8 @@ export interface ProposalInputs {
   ledger: CustomerLedger;
   /** Every letter posted to the customer, in any sequence. */
   letters: SequenceLetterRef[];
+  /** Its transactions on a collections hold on the as-of date (left out of letters). */
+  held: Set<string>;
 }
 
 /** `column` (a customer id) is one of the scope's customers. */
@@ -104,6 +106,23 @@ async function addLetters(db: Kysely<Database>, byCustomer: ByCustomer, scope: P
   }
 }
 
+/** Collections holds in force on `asOf`: a customer's own hold excludes it from letters, a transaction's leaves it out. */
+async function addHolds(db: Kysely<Database>, byCustomer: ByCustomer, scope: ProposalScope, asOf: IsoDate): Promise<void> {
+  const rows = await db
+    .selectFrom('collection_holds as h')
+    .select(['h.customer_id', 'h.transaction_id'])
+    .where('h.lifted_at', 'is', null)
+    .where(sql<boolean>`(h.held_until is null or h.held_until >= ${asOf}::date)`)
+    .where(inScope('h.customer_id', scope))
+    .execute();
+  for (const row of rows) {
+    const inputs = byCustomer.get(row.customer_id);
+    if (!inputs) continue;
+    if (row.transaction_id === null) inputs.customer.lettersExcluded = true;
+    else inputs.held.add(row.transaction_id);
+  }
+}
+
 /**
  * The scope's customers in account order, each with the entries open on `asOf` and their settlements
  * dated by then (a part of the ledger, read with `ledgerAsOf(…, { subset: true })`: letters list open
@@ -113,10 +132,11 @@ export async function loadProposalInputs(db: Kysely<Database>, scope: ProposalSc
   const customers = await customersIn(db, scope);
   if (customers.length === 0) return [];
   const byCustomer = new Map<string, ProposalInputs>();
-  for (const customer of customers) byCustomer.set(customer.id, { customer, ledger: { entries: [], settlements: [] }, letters: [] });
+  for (const customer of customers) byCustomer.set(customer.id, { customer, ledger: { entries: [], settlements: [] }, letters: [], held: new Set() });
   await addEntries(db, byCustomer, scope, asOf);
   await addSettlements(db, byCustomer, scope, asOf);
   await addLetters(db, byCustomer, scope);
+  await addHolds(db, byCustomer, scope, asOf);
   return [...byCustomer.values()];
 }
 

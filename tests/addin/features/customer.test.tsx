@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../../addin/App';
@@ -24,7 +24,7 @@ function world(over: Partial<World> = {}): World {
 async function openCustomer(w: World, mail = email('ap@contoso.com')) {
   const api = fakeApi(w);
   render(<App host={new FakeHost(mail)} api={api} />);
-  await screen.findByRole('heading', { name: 'Contoso Retail Ltd' });
+  await screen.findByRole('heading', { name: 'Contoso Retail Ltd' }, { timeout: 5000 });
   return api;
 }
 
@@ -129,16 +129,50 @@ describe('Refresh', () => {
 });
 
 describe('As of a date', () => {
-  it('re-queries the summary for the date picked, says so, and resets to today', async () => {
+  it('opens on the date in force, re-queries the summary for the date picked, says so, and resets to today', async () => {
     const api = await openCustomer(world());
     await userEvent.click(screen.getByRole('button', { name: 'More actions' }));
     await userEvent.click(await screen.findByRole('menuitem', { name: 'View as of a date…' }));
-    const field = screen.getByLabelText('Show the customer as of');
-    await userEvent.type(field, '2025-03-31');
+    const field = screen.getByLabelText<HTMLInputElement>('Show the customer as of');
+    expect(field.value).toBe('2025-06-30');
+    fireEvent.change(field, { target: { value: '2025-03-31' } });
     await waitFor(() => expect(api.summary).toHaveBeenLastCalledWith('1', '2025-03-31', expect.any(AbortSignal)));
-    expect(await screen.findByText('Mar 31, 2025')).toBeTruthy();
-    await userEvent.click(screen.getByRole('button', { name: 'Back to today' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'As of Mar 31, 2025: back to today' }));
     await waitFor(() => expect(api.summary).toHaveBeenLastCalledWith('1', undefined, expect.any(AbortSignal)));
     expect(screen.queryByText('Mar 31, 2025')).toBeNull();
+  });
+
+  it('keeps the chosen date when the agent selects another email', async () => {
+    const w = world({
+      lookups: {
+        'ap@contoso.com': [{ id: '1', account: 'C-1', name: 'Contoso Retail Ltd', matchedBy: 'contact' }],
+        'ap@fabrikam.com': [{ id: '2', account: 'C-2', name: 'Fabrikam Ltd', matchedBy: 'contact' }],
+      },
+      summaries: { '1': summary('1', 'Contoso Retail Ltd'), '2': summary('2', 'Fabrikam Ltd') },
+    });
+    const api = fakeApi(w);
+    const host = new FakeHost(email('ap@contoso.com'));
+    render(<App host={host} api={api} />);
+    await screen.findByRole('heading', { name: 'Contoso Retail Ltd' }, { timeout: 5000 });
+    await userEvent.click(screen.getByRole('button', { name: 'More actions' }));
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'View as of a date…' }));
+    fireEvent.change(screen.getByLabelText('Show the customer as of'), { target: { value: '2025-03-31' } });
+    await screen.findByRole('button', { name: 'As of Mar 31, 2025: back to today' });
+    host.select(email('ap@fabrikam.com'));
+    await screen.findByRole('heading', { name: 'Fabrikam Ltd' }, { timeout: 5000 });
+    expect(api.summary).toHaveBeenLastCalledWith('2', '2025-03-31', expect.any(AbortSignal));
+    expect(screen.getByRole('button', { name: 'As of Mar 31, 2025: back to today' })).toBeTruthy();
+  });
+});
+
+describe('At 320 px, scrolled', () => {
+  it('collapses the header to one line above the tabs once the pane is scrolled past it', async () => {
+    await openCustomer(world());
+    expect(screen.queryByRole('group', { name: 'Contoso Retail Ltd, balance and overdue' })).toBeNull();
+    const marker = screen.getByRole('tablist', { name: 'Customer details' }).parentElement!.previousElementSibling!;
+    marker.getBoundingClientRect = () => ({ top: -200, bottom: -200, left: 0, right: 320, width: 320, height: 0, x: 0, y: -200, toJSON: () => '' });
+    fireEvent.scroll(window);
+    const compact = await screen.findByRole('group', { name: 'Contoso Retail Ltd, balance and overdue' });
+    expect(compact.textContent).toBe('Contoso Retail Ltd$12,480.00$7,950.00 overdue');
   });
 });

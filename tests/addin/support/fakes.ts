@@ -5,6 +5,8 @@ import type { ApiClient } from '../../../addin/api/client';
 import type { WriteOffsResponse } from '../../../server/http/schemas/money-actions';
 import type { MailHost, MailItemSnapshot } from '../../../addin/office/host';
 import type { CustomerSearchResponse, LookupMatch, LookupResponse } from '../../../server/http/schemas/customers';
+import type { ContractsResponse } from '../../../server/http/schemas/contracts';
+import type { AgingHistoryResponse } from '../../../server/http/schemas/statements';
 import type { CustomerSummary } from '../../../server/http/schemas/summary';
 import type { TimelineResponse } from '../../../server/http/schemas/timeline';
 import type { TransactionItem, TransactionsResponse } from '../../../server/http/schemas/transactions';
@@ -95,6 +97,7 @@ export function summary(id: string, name: string, over: Partial<CustomerSummary>
       })),
     },
     collection: { promises: 0, brokenPromises: 0, disputes: 0 },
+    contracts: { active: 0 },
     ...over,
   };
 }
@@ -176,11 +179,32 @@ export function fakeApi(world: World) {
     writeOff: notInWorld(),
     settle: notInWorld(),
     nsf: notInWorld(),
+    putOnHold: notInWorld(),
+    liftHold: notInWorld(),
     history: notInWorld(),
     reasonCodes: notInWorld(),
     pendingWriteOffs: vi.fn(async (_id: string, _signal?: AbortSignal): Promise<WriteOffsResponse> => ({ items: [] })),
     decideWriteOff: notInWorld(),
     transactionDocuments: notInWorld(),
+    interestProposals: notInWorld(),
+    postInterestNotes: notInWorld(),
+    interestCodes: notInWorld(),
+    addInterestCode: notInWorld(),
+    updateInterestCode: notInWorld(),
+    addReasonCode: notInWorld(),
+    setReasonCodeActive: notInWorld(),
+    agents: notInWorld(),
+    setWriteOffLimit: notInWorld(),
+    transactionSettlements: notInWorld(),
+    reverseSettlement: notInWorld(),
+    statementPreview: notInWorld(),
+    sendStatement: notInWorld(),
+    statementPdfLink: notInWorld(),
+    // No history: the overview's chart says so and the other figures show as ever.
+    agingHistory: vi.fn(async (_id: string, q: { months?: number; asOf?: string }, _signal?: AbortSignal): Promise<AgingHistoryResponse> => ({
+      asOf: q.asOf ?? '2025-06-30', currency: 'USD', periods: [], points: [],
+    })),
+    contracts: vi.fn(async (_id: string, asOf?: string, _signal?: AbortSignal): Promise<ContractsResponse> => ({ asOf: asOf ?? '2025-06-30', active: 0, items: [] })),
   } satisfies ApiClient;
   return api;
 }

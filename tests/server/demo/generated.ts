@@ -13,5 +13,5 @@ export function fileText(opts: DemoOptions, kind: DemoFileKind): string {
 
 export function generatedRecords(opts: DemoOptions): Records {
   const read = (kind: DemoFileKind) => parse(fileText(opts, kind), { columns: true }) as Array<Record<string, string>>;
-  return { customers: read('customers'), contacts: read('contacts'), ledger: read('ledger'), settlements: read('settlements') };
+  return { customers: read('customers'), contacts: read('contacts'), contracts: read('contracts'), ledger: read('ledger'), settlements: read('settlements') };
 }

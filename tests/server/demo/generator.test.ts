@@ -104,12 +104,12 @@ describe('demo company generator', () => {
     expect([...targets].sort((a, b) => a - b)[25_000]).toBeLessThan(40);
   });
 
-  it('writes the four files to a folder with their row counts', async () => {
+  it('writes the five files to a folder with their row counts', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'demo-csv-'));
     try {
       const progress: string[] = [];
       const files = await writeCompanyCsv(dir, { ...small, onProgress: (p) => p.done && progress.push(p.file) });
-      expect(files.map((f) => f.file)).toEqual(['customers.csv', 'contacts.csv', 'ledger.csv', 'settlements.csv']);
+      expect(files.map((f) => f.file)).toEqual(['customers.csv', 'contacts.csv', 'contracts.csv', 'ledger.csv', 'settlements.csv']);
       expect(progress).toEqual(files.map((f) => f.file));
       expect(await readFile(join(dir, 'ledger.csv'), 'utf8')).toBe(fileText(small, 'ledger'));
       expect(files[0]?.rows).toBe(60);

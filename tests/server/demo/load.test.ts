@@ -39,6 +39,7 @@ describe.each(testDatabases)('demo company on $name', ({ name, skipReason }) => 
   it.skipIf(skipReason)('imports every generated row and counts them', async () => {
     expect(report?.files.map((f) => [f.kind, f.rows])).toEqual([
       ['customers', expected.customers.length], ['contacts', expected.contacts.length],
+      ['contracts', expected.contracts.length],
       ['ledger', expected.ledger.length], ['settlements', expected.settlements.length],
     ]);
     const ledger = await handle.db.selectFrom('ledger_entries').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();

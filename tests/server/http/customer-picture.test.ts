@@ -93,7 +93,7 @@ describe.each(testDatabases)('customer picture on $name', ({ name, skipReason })
       expect(body.customer).toEqual({
         id, account: 'HC-001', name: 'Hand Computed Traders', group: 'Retail', salesArea: 'West',
         paymentTerms: 'Net 30', currency: 'USD', status: 'active', customerSince: '2020-01-15',
-        domains: ['handcomputed.example'],
+        domains: ['handcomputed.example'], hold: null,
       });
     });
 
@@ -114,7 +114,7 @@ describe.each(testDatabases)('customer picture on $name', ({ name, skipReason })
       await kiribati.close();
     });
 
-    it('loads the customer and its ledger in two queries, however long the ledger', async () => {
+    it('loads the customer, then its ledger, contracts and holds side by side: four queries however long the ledger', async () => {
       let queries = 0;
       const counting: KyselyPlugin = {
         transformQuery: (args) => {
@@ -133,7 +133,7 @@ describe.each(testDatabases)('customer picture on $name', ({ name, skipReason })
       queries = 0;
       const res = await app.inject(`/api/customers/${id}/summary?asOf=${hc.TODAY}`);
       expect(res.statusCode).toBe(200);
-      expect(queries).toBe(2);
+      expect(queries).toBe(4);
       await app.close();
     });
   });

@@ -9,7 +9,7 @@ import update from './update';
 const activities: FastifyPluginAsync<ActivitiesRouteOptions> = async (app, opts) => {
   // Only these two: the options Fastify hands a plugin also carry the prefix, which must not apply twice.
   const options: ActivitiesRouteOptions = { graphEnabled: opts.graphEnabled, onQueued: opts.onQueued };
-  await app.register(list);
+  await app.register(list, options);
   await app.register(create, options);
   await app.register(update, options);
 };

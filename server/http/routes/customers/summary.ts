@@ -1,6 +1,8 @@
 // GET /api/customers/:id/summary?asOf= : the header and overview of the pane, as of a date.
 import type { FastifyPluginAsync } from 'fastify';
+import { loadContracts } from '../../../db/repositories/contracts';
 import { findCustomer } from '../../../db/repositories/customers';
+import { holdsInForce } from '../../../db/repositories/holds';
 import { loadLedger } from '../../../db/repositories/ledger';
 import { summarize } from '../../../domain/summary';
 import { customerNotFound } from '../../errors';
@@ -26,9 +28,11 @@ const summary: FastifyPluginAsync = async (app) => {
       const asOf = queryDate(request.query.asOf, 'asOf', today(config.companyTimeZone));
       const customer = await findCustomer(db, request.params.id);
       if (!customer) throw customerNotFound(request.params.id);
-      const { entries, settlements } = await loadLedger(db, customer.id, asOf);
-      const computed = summarize({ profile: customer, entries, settlements, asOf, accountingCurrency: config.accountingCurrency });
-      return { customer: customerHeaderJson(customer), ...summaryJson(computed) };
+      const [{ entries, settlements }, contracts, holds] = await Promise.all([loadLedger(db, customer.id, asOf), loadContracts(db, customer.id), holdsInForce(db, customer.id, asOf)]);
+      const computed = summarize({
+        profile: customer, entries, settlements, contracts, asOf, accountingCurrency: config.accountingCurrency,
+      });
+      return { customer: customerHeaderJson(customer, holds.find((h) => h.transactionId === null)), ...summaryJson(computed) };
     },
   );
 };

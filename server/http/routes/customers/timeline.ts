@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { findCustomer } from '../../../db/repositories/customers';
 import { activityTimelineEntries } from '../../../db/repositories/activities';
 import { loadLedger } from '../../../db/repositories/ledger';
+import { statementTimelineEntries } from '../../../db/repositories/statements';
 import { addMonths } from '../../../domain/dates';
 import { buildTimeline, mergeTimeline } from '../../../domain/timeline';
 import { letterTimelineEntries } from '../../../letters/timeline';
@@ -39,13 +40,14 @@ const timeline: FastifyPluginAsync = async (app) => {
       const customer = await findCustomer(db, request.params.id);
       if (!customer) throw customerNotFound(request.params.id);
       // Open amounts are today's, so the ledger is loaded as it stands today.
-      const [{ entries, settlements }, letters, activities] = await Promise.all([
+      const [{ entries, settlements }, letters, activities, statements] = await Promise.all([
         loadLedger(db, customer.id, now),
         letterTimelineEntries(db, customer.id, from, to, config.accountingCurrency),
         activityTimelineEntries(db, customer.id, from, to),
+        statementTimelineEntries(db, customer.id, from, to),
       ]);
       const ledger = buildTimeline(entries, settlements, from, to, now);
-      return { from, to, entries: mergeTimeline(ledger, letters, activities).map(timelineEntryJson) };
+      return { from, to, entries: mergeTimeline(ledger, letters, statements, activities).map(timelineEntryJson) };
     },
   );
 };

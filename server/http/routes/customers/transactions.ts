@@ -2,6 +2,7 @@
 // each with the version an action sends back.
 import type { FastifyPluginAsync } from 'fastify';
 import { findCustomer } from '../../../db/repositories/customers';
+import { holdsInForce } from '../../../db/repositories/holds';
 import { entryActionStates, loadLedger, loadOpenLedger } from '../../../db/repositories/ledger';
 import { listTransactions } from '../../../domain/transactions';
 import { customerNotFound } from '../../errors';
@@ -31,7 +32,8 @@ const transactions: FastifyPluginAsync = async (app) => {
       const open = request.query.status === 'open';
       const { entries, settlements } = await (open ? loadOpenLedger : loadLedger)(db, customer.id, asOf);
       const list = listTransactions(entries, settlements, asOf, request.query.status, config.accountingCurrency, { subset: open });
-      return transactionsJson(list, await entryActionStates(db, list.items.map((item) => item.entry.id)));
+      const [states, holds] = await Promise.all([entryActionStates(db, list.items.map((item) => item.entry.id)), holdsInForce(db, customer.id, asOf)]);
+      return transactionsJson(list, states, new Map(holds.flatMap((h) => (h.transactionId === null ? [] : [[h.transactionId, h] as const]))));
     },
   );
 };

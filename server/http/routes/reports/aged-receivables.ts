@@ -1,10 +1,12 @@
-// GET /api/reports/aged-receivables?asOf=&by=&periods=&agent=&customers=&format= : every customer's open
-// balance by aging period as of a date, with totals, as JSON or as a CSV or XLSX download. Every
-// format is streamed from the database to the socket, so memory stays flat however many customers.
+// GET /api/reports/aged-receivables?asOf=&by=&periods=&agent=&pool=&customers=&format= : every customer's
+// (or an agent's, or a pool's) open balance by aging period as of a date, with totals, as JSON or as a
+// CSV or XLSX download. Every format is streamed from the database to the socket, so memory stays flat
+// however many customers.
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Agent } from '../../../auth/agents';
 import { agedReceivables } from '../../../db/repositories/aged-receivables';
+import { requirePool } from '../../../db/repositories/pools';
 import { DomainError, forbidden } from '../../../domain/errors';
 import type { AgedCustomer, AgedCustomerPages, AgedReceivablesHeading } from '../../../reports/aged-receivables';
 import { agedReceivablesCsv } from '../../../reports/aged-receivables-csv';
@@ -94,9 +96,10 @@ const agedReceivablesRoute: FastifyPluginAsync = async (app) => {
         periods: agingPeriodsFrom(query.periods),
       };
       const agentId = agentScope(request.agent, query.agent);
+      const pool = query.pool === undefined ? null : { criteria: (await requirePool(db, query.pool)).criteria, today: today(config.companyTimeZone) };
       // PGlite is one session: a cursor would hold it for the whole download (see the repository).
       const paging = config.databaseUrl ? 'cursor' : 'keyset';
-      const pages = await started(agedReceivables(db, { ...heading, agentId }, { paging }));
+      const pages = await started(agedReceivables(db, { ...heading, agentId, pool }, { paging }));
       const format = query.format ?? 'json';
       reply.type(CONTENT_TYPES[format]);
       if (format !== 'json') reply.header('content-disposition', `attachment; filename="aged-receivables-${asOf}.${format}"`);

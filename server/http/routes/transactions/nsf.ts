@@ -25,11 +25,11 @@ const nsf: FastifyPluginAsync = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = { agentId: request.agent.id, today: today(app.config.companyTimeZone) };
-      const input = { date: request.body.date, version: request.body.version, note: request.body.note?.trim() || null };
+      const ctx = { agentId: request.agent.id, today: today(app.config.companyTimeZone), nsfFees: app.config.nsfFees };
+      const input = { date: request.body.date, version: request.body.version, note: request.body.note?.trim() || null, chargeFee: request.body.chargeFee === true };
       return answerAction(app, request, reply, `POST /api/transactions/${request.params.id}/nsf`, async (trx) => {
         const result = await returnPayment(trx, request.params.id, input, ctx);
-        return { statusCode: 201, body: { reversalId: result.reversalId, settlements: result.settlements.map(settlementJson) } };
+        return { statusCode: 201, body: { reversalId: result.reversalId, settlements: result.settlements.map(settlementJson), feeId: result.feeId } };
       });
     },
   );

@@ -10,6 +10,7 @@ import { SendLetterDialog } from '../../../../addin/features/letters/SendLetterD
 import type { MailHost } from '../../../../addin/office/host';
 import type { CollectionLetterResponse, LetterProposalResponse } from '../../../../server/http/schemas/letters';
 import { deferred, email, fakeApi, FakeHost } from '../../support/fakes';
+import { activity } from '../activities/factories';
 
 const proposal: LetterProposalResponse = {
   customer: { id: '1', account: 'C-1', name: 'Contoso Retail Ltd' },
@@ -41,7 +42,7 @@ function letter(delivery: 'reply' | 'graph'): CollectionLetterResponse {
 const DRAFT = '<html><body><p>Letter <strong>Draft</strong></p><p>INV-100042</p><p>INV-100031</p></body></html>';
 const SIGNED = '/letters/l1.pdf?exp=1751280000&sig=c2lnbmF0dXJl';
 
-function setup(p: LetterProposalResponse = proposal, draft: () => Promise<string> = async () => DRAFT) {
+function setup(p: LetterProposalResponse = proposal, draft: () => Promise<string> = async () => DRAFT, mailState?: 'not_configured' | 'pending') {
   const displayReplyForm = vi.fn(async (_html: string, _attachments?: unknown) => true);
   const host: MailHost = Object.assign(new FakeHost(email('ap@contoso.com')), { displayReplyForm });
   const postLetter = vi.fn(async (_id: string, body: PostLetterRequest, _key: string) => letter(body.delivery));
@@ -56,6 +57,7 @@ function setup(p: LetterProposalResponse = proposal, draft: () => Promise<string
     letterPdfBase64: vi.fn(async () => 'JVBERi0xLjQ='),
     absoluteUrl: (path: string) => `https://collections.example${path}`,
     markLetterSent,
+    ...(mailState ? { activities: vi.fn(async () => ({ items: [activity({ id: 'l1', type: 'email', status: 'completed', sync: { state: mailState } })] })) } : {}),
   };
   const onPosted = vi.fn();
   render(
@@ -121,9 +123,27 @@ describe('Send letter', () => {
     const { displayReplyForm, postLetter, user } = setup();
     await screen.findByTitle('Preview of the letter');
     await user.click(screen.getByRole('button', { name: 'Send from server' }));
-    expect(await screen.findByText(/sending from Outlook to ap@contoso.com/)).toBeTruthy();
+    expect(await screen.findByText(/queued for the server to send from Outlook to ap@contoso.com/)).toBeTruthy();
     expect(postLetter.mock.calls[0]![1]).toMatchObject({ delivery: 'graph' });
     expect(displayReplyForm).not.toHaveBeenCalled();
+  });
+
+  it('says honestly that a server without Outlook only queues the letter, and opens its PDF', async () => {
+    const open = vi.spyOn(window, 'open').mockImplementation(() => null);
+    const { user } = setup(proposal, async () => DRAFT, 'not_configured');
+    await screen.findByTitle('Preview of the letter');
+    await user.click(screen.getByRole('button', { name: 'Send from server' }));
+    expect(await screen.findByText(/queued for ap@contoso.com, but the server is not connected to Outlook \(development mode\): nothing is sent/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Open PDF' }));
+    await waitFor(() => expect(open).toHaveBeenCalledWith(`https://collections.example${SIGNED}`, '_blank', 'noopener'));
+    open.mockRestore();
+  });
+
+  it('names its overdue figure for what it is and says why it can differ from the header', async () => {
+    setup();
+    const section = await screen.findByRole('region', { name: 'Proposed letter' });
+    expect(section.textContent).toContain('Overdue in this letter');
+    expect(section.textContent).toContain('leaves out promised and disputed items');
   });
 
   it('says why no letter is due, and offers nothing to send', async () => {

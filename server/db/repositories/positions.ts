@@ -1,0 +1,73 @@
+// Customer positions (migration 013): each customer's balance, overdue, urgency, collection counts,
+// hold and activity dates, stored for today and kept by triggers, or computed live for any date by
+// the same SQL. A worklist sorts every customer by reading customer_positions once it is current.
+import { sql, type Kysely, type RawBuilder, type Selectable, type Transaction } from 'kysely';
+import type { IsoDate } from '../../domain/types';
+import type { CustomerPositionsTable, Database } from '../schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** One customer's position; a live one has the same columns (computed_for is its as-of date). */
+export type PositionRow = Selectable<CustomerPositionsTable>;
+
+/** Above this many stale rows, recomputing every customer in one pass is cheaper than row by row. */
+const WHOLE_TABLE_FROM = 5_000;
+
+/**
+ * Makes every row valid for `today` (computed_for ≤ today < next_change_on): recomputes the stale
+ * ones and any missing one, and makes `today` the date later writes compute for. Cheap when nothing
+ * is stale (two index range scans and an anti-join of primary keys); after midnight it recomputes
+ * the customers with a debit fallen overdue, a hold expired or a follow-up come.
+ */
+export async function ensurePositionsCurrent(db: Db, today: IsoDate): Promise<void> {
+  await sql`update customer_positions_clock set today = ${today}::date where today <> ${today}::date`.execute(db);
+  const stale = await sql<{ ids: string[] }>`
+    select array(
+      select customer_id from customer_positions where next_change_on <= ${today}::date
+      union select customer_id from customer_positions where computed_for > ${today}::date
+      union select c.id from customers c where not exists (select 1 from customer_positions p where p.customer_id = c.id)
+    ) as ids`.execute(db);
+  const ids = stale.rows[0]!.ids;
+  if (ids.length === 0) return;
+  if (ids.length >= WHOLE_TABLE_FROM) await refreshAllPositions(db, today);
+  else await sql`select customer_positions_refresh(${ids}::uuid[], ${today}::date)`.execute(db);
+}
+
+/** Recomputes every customer's row for `today` (after a bulk load, or to repair). */
+export async function refreshAllPositions(db: Db, today: IsoDate): Promise<void> {
+  await sql`update customer_positions_clock set today = ${today}::date where today <> ${today}::date`.execute(db);
+  await sql`select customer_positions_refresh(null, ${today}::date)`.execute(db);
+}
+
+/**
+ * The positions as of `asOf` computed live from the ledger, holds and activities: of the customers
+ * `customerIds` selects (a query of one uuid column, or a list), or of every customer. A FROM item:
+ * `db.selectFrom(livePositions(asOf).as('p'))`.
+ */
+export function livePositions(asOf: IsoDate, customerIds?: RawBuilder<unknown> | readonly string[]): RawBuilder<PositionRow> {
+  const ids =
+    customerIds === undefined
+      ? sql`null::uuid[]`
+      : Array.isArray(customerIds)
+        ? sql`${customerIds}::uuid[]`
+        : sql`array(${customerIds as RawBuilder<unknown>})`;
+  return sql<PositionRow>`customer_positions_compute(${ids}, ${asOf}::date)`;
+}
+
+/**
+ * Where a reader of positions as of `asOf` reads from: the stored table (made current first) when
+ * `asOf` is today, else the live computation. Use as `db.selectFrom((await positionsSource(…)).as('p'))`.
+ */
+export async function positionsSource(db: Db, asOf: IsoDate, today: IsoDate): Promise<RawBuilder<PositionRow>> {
+  if (asOf !== today) return livePositions(asOf);
+  await ensurePositionsCurrent(db, today);
+  return sql<PositionRow>`(select * from customer_positions)`;
+}
+
+/** The stored rows of some customers (tests and diagnostics), by customer id. */
+export async function storedPositions(db: Db, customerIds?: readonly string[]): Promise<PositionRow[]> {
+  if (customerIds?.length === 0) return [];
+  let query = db.selectFrom('customer_positions').selectAll().orderBy('customer_id');
+  if (customerIds) query = query.where('customer_id', 'in', customerIds);
+  return query.execute();
+}
