@@ -48,6 +48,8 @@ export interface Config {
    * units by currency: charged in the payment's currency when it has an amount for it.
    */
   nsfFees: Record<string, bigint>;
+  /** Days after a promise's date before the broken-promise job marks it broken (PROMISE_GRACE_DAYS). */
+  promiseGraceDays: number;
 }
 
 export interface LetterSettings {
@@ -81,6 +83,7 @@ export function loadConfig(env: Env = process.env): Config {
     letterLinkKey: parseLinkSecret('LETTER_LINK_SECRET', read('LETTER_LINK_SECRET')),
     leaseTtlMs: parseMilliseconds('LEASE_TTL_MS', read('LEASE_TTL_MS') ?? '30000', 500),
     nsfFees: parseFees('NSF_FEE', read('NSF_FEE') ?? '25.00 USD'),
+    promiseGraceDays: parseDays('PROMISE_GRACE_DAYS', read('PROMISE_GRACE_DAYS') ?? '0', 90),
   };
 }
 
@@ -107,6 +110,13 @@ function parsePort(name: string, value: string): number {
 function parseMilliseconds(name: string, value: string, min: number): number {
   if (!/^\d+$/.test(value) || Number(value) < min) {
     throw new ConfigError(name, `'${value}' must be a whole number of milliseconds, at least ${min}.`);
+  }
+  return Number(value);
+}
+
+function parseDays(name: string, value: string, max: number): number {
+  if (!/^\d+$/.test(value) || Number(value) > max) {
+    throw new ConfigError(name, `'${value}' must be a whole number of days from 0 to ${max}.`);
   }
   return Number(value);
 }

@@ -1,6 +1,8 @@
-// Persists broken promises to pay hourly while Outlook sync is configured: without Graph there is
-// no To Do task to queue, and every reader already computes a promise's breaking from the ledger.
-// Several server processes may run it at once: each promise breaks once (repositories/broken-promises).
+// Persists broken promises to pay hourly (PROMISE_GRACE_DAYS after the promise's date) while Outlook
+// sync is configured: each is stored, audited and, for a customer with an agent, becomes a To Do task
+// that the Graph outbox syncs. Without Graph there is no To Do task to queue, and every reader already
+// computes a promise's breaking from the ledger. Several server processes may run it at once: each
+// promise breaks once (repositories/broken-promises).
 import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config';
@@ -12,7 +14,7 @@ import { startPeriodic } from './periodic';
 export interface BrokenPromisesPluginOptions {
   db: Kysely<Database>;
   config: Config;
-  /** Days after the promise date before a promise not kept is marked broken. */
+  /** Days after the promise date before a promise not kept is marked broken (default: the config's). */
   graceDays?: number;
   intervalMs?: number;
 }
@@ -27,7 +29,8 @@ export default fp<BrokenPromisesPluginOptions>(
         intervalMs ?? 60 * 60_000,
         async () => {
           const today = todayIn(config.companyTimeZone, new Date());
-          if ((await markBrokenPromises(db, { today, graceDays: graceDays ?? 0, graphEnabled: true })) > 0) app.graphSync?.nudge();
+          const marked = await markBrokenPromises(db, { today, graceDays: graceDays ?? config.promiseGraceDays, graphEnabled: true });
+          if (marked > 0) app.graphSync?.nudge();
         },
         (name, error) => app.log.error({ err: error }, `${name} failed`),
       );

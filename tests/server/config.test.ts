@@ -54,6 +54,16 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the grace before a promise is stored as broken, and refuses what is not a number of days', () => {
+    expect(loadConfig({}).promiseGraceDays).toBe(0);
+    expect(loadConfig({ PROMISE_GRACE_DAYS: '3' }).promiseGraceDays).toBe(3);
+    for (const value of ['-1', '2.5', 'three', '91']) {
+      const error = errorOf({ PROMISE_GRACE_DAYS: value });
+      expect(error.message).toContain('PROMISE_GRACE_DAYS');
+      expect(error.message).toContain('0 to 90');
+    }
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '  ' })).toMatchObject({ port: 3000, databaseUrl: null });
   });
