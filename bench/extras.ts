@@ -45,6 +45,12 @@ export async function paneFigures(out: Figures, log: (line: string) => void, sma
     out.pane_selection_to_balance_p50_ms = Number(median[1]);
     if (p90) out.pane_selection_to_balance_p90_ms = Number(p90[1]);
     log(`pane selection → balance: median ${median[1]} ms (target < 300 ms)`);
+    const miss = /miss median (\d+(?:\.\d+)?) ms · miss p90 (\d+(?:\.\d+)?) ms · ([\d.]+)× the hit's median/.exec(text);
+    if (miss) {
+      out.pane_selection_to_no_match_p50_ms = Number(miss[1]);
+      out.pane_selection_to_no_match_p90_ms = Number(miss[2]);
+      log(`pane selection of an unknown sender → "No customer found": median ${miss[1]} ms, ${miss[3]}× the hit (target ≤ 1×, as fast as a hit)`);
+    } else notMeasured(out, 'pane_selection_to_no_match', 'the preview mailbox has no unknown sender', log);
   } catch (error) {
     notMeasured(out, 'pane_selection_to_balance', (error as Error).message.slice(0, 300), log);
   }
