@@ -3,10 +3,8 @@
 import { isIsoDate, todayIn } from '../domain/dates';
 import type { IsoDate } from '../domain/types';
 import { AppError } from './errors';
-
 // Wide enough for any real ledger, narrow enough that a year of history before it stays a valid date.
-const EARLIEST = '1900-01-01';
-const LATEST = '2999-12-31';
+import { EARLIEST_DATE as EARLIEST, LATEST_DATE as LATEST } from './schemas/common';
 
 /** A query-string date, or `fallback` when absent; a 400 naming the parameter otherwise. */
 export function queryDate(value: string | undefined, field: string, fallback: IsoDate): IsoDate {
