@@ -4,6 +4,7 @@ import { Badge, Button, FluentProvider, makeStyles, mergeClasses, tokens, webDar
 import { MailRegular, TaskListLtrRegular } from '@fluentui/react-icons';
 import { lazy, Suspense, useEffect, useRef, useState, type JSX } from 'react';
 import type { ApiClient } from './api/client';
+import { translator } from './i18n';
 import type { MailHost } from './office/host';
 import { CustomerView } from './features/customer/CustomerView';
 import type { ReportsClient } from './features/reports/client';
@@ -54,6 +55,8 @@ export function App(props: {
   const { host, api } = props;
   const styles = useStyles();
   const dark = host.isDarkTheme();
+  // The App is above the LocaleProvider: its own strings take the host's language directly.
+  const t = translator(host.displayLanguage);
   const [itemVersion, setItemVersion] = useState(0);
   const [choice, setChoice] = useState<Choice | null>(null);
   // A past date the agent chose stays in force from one email to the next, until they go back to today.
@@ -103,7 +106,7 @@ export function App(props: {
       <>
         {props.pools && (
           <Button className={styles.worklistButton} size="small" appearance="subtle" icon={<TaskListLtrRegular />} onClick={() => setWorklistAt(itemVersion)}>
-            Worklist
+            {t('common.app.worklist')}
           </Button>
         )}
         {others > 0 && <NotThisCustomer others={others} onSwitch={() => setChoice({ version: version.current, kind: 'picker' })} />}
@@ -116,7 +119,7 @@ export function App(props: {
     const totals = props.reports && <TotalsCard client={props.reports} onOpenReport={() => openLargeView(workspaceUrl())} />;
     body = props.pools ? (
       worklist({
-        before: <EmptyState heading="h1" title="Select an email from a customer" description="Or work through your worklist." />,
+        before: <EmptyState heading="h1" title={t('resolution.noItem.title')} description={t('resolution.noItem.orWorklist')} />,
         after: totals || undefined,
       })!
     ) : (
@@ -124,8 +127,8 @@ export function App(props: {
         <EmptyState
           icon={<MailRegular className={styles.icon} />}
           heading="h1"
-          title="Select an email from a customer"
-          description="The customer's balance, aging and history appear here."
+          title={t('resolution.noItem.title')}
+          description={t('resolution.noItem.description')}
         />
         {totals}
       </>
@@ -133,7 +136,7 @@ export function App(props: {
   } else if (resolution.kind === 'no-counterparts') {
     body = (
       <>
-        <EmptyState heading="h1" title="Add a recipient" description="Or find the customer yourself." />
+        <EmptyState heading="h1" title={t('resolution.noRecipient.title')} description={t('resolution.noRecipient.description')} />
         <CustomerSearch key={itemVersion} api={api} address={null} onPick={pick} />
       </>
     );
@@ -142,7 +145,7 @@ export function App(props: {
   } else if (resolution.kind === 'error') {
     body = (
       <div className={styles.padded}>
-        <ErrorBar title="The sender could not be looked up" error={resolution.error} onRetry={retry} />
+        <ErrorBar title={t('resolution.lookupFailed')} error={resolution.error} onRetry={retry} />
       </div>
     );
   } else if (resolution.matches.length > 1) {
@@ -152,8 +155,8 @@ export function App(props: {
       <>
         <EmptyState
           heading="h1"
-          title={`No customer found for ${resolution.addresses.map((a) => a.emailAddress).join(', ')}`}
-          description="Search for the customer by name, account or email."
+          title={t('resolution.noCustomer.title', { addresses: resolution.addresses.map((a) => a.emailAddress).join(', ') })}
+          description={t('resolution.noCustomer.description')}
         />
         <CustomerSearch key={itemVersion} api={api} address={linkable} onPick={pick} />
       </>
@@ -163,16 +166,16 @@ export function App(props: {
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={mergeClasses(styles.provider, dark ? styles.dark : styles.light)}>
       <LocaleProvider value={host.displayLanguage}>
-        <main className={styles.root} aria-label="Collections">
+        <main className={styles.root} aria-label={t('common.app.label')}>
           {props.authMode === 'development' && (
             <Badge
               className={styles.devBadge}
               appearance="outline"
               color="warning"
               size="small"
-              title="The server runs without Entra ID: every request acts as its demo agent."
+              title={t('common.app.devSignInTitle')}
             >
-              Development sign-in
+              {t('common.app.devSignIn')}
             </Badge>
           )}
           {body}

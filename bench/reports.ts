@@ -5,6 +5,7 @@
 import { CompiledQuery, Kysely, PostgresDialect, sql, type CompiledQuery as Compiled } from 'kysely';
 import pg from 'pg';
 import { openDatabase } from '../server/db/kysely';
+import { migrateToLatest } from '../server/db/migrate';
 import { agedReceivables } from '../server/db/repositories/aged-receivables';
 import { DEFAULT_AGING_PERIODS } from '../server/domain/aging';
 import type { Database } from '../server/db/schema';
@@ -118,6 +119,8 @@ async function measure(ctx: RunContext, db: 'postgres' | 'pglite', target: Targe
   /** Per date: time, customers, and the totals of the periods then overdue. */
   const baseline: Record<string, { ms: number; customers: number; totals: bigint[] }> = {};
   const handle = await openDatabase(target.server);
+  // A data set loaded by an earlier run gets this build's migrations, as the server does at start.
+  await migrateToLatest(handle.db);
   try {
     for (const [when, asOf] of dates) {
       let lines: BaselineLine[] = [];

@@ -6,10 +6,11 @@
 import { CompiledQuery, Kysely, PostgresDialect, sql, type CompiledQuery as Compiled } from 'kysely';
 import pg from 'pg';
 import { openDatabase } from '../server/db/kysely';
+import { migrateToLatest } from '../server/db/migrate';
 import { ALL_POOL, type Pool } from '../server/db/repositories/pools';
 import { ensurePositionsCurrent } from '../server/db/repositories/positions';
 import { prioritySql } from '../server/db/repositories/pool-sql';
-import { worklistPage } from '../server/db/repositories/worklist';
+import { poolChart, worklistPage } from '../server/db/repositories/worklist';
 import type { Database } from '../server/db/schema';
 import { todayIn } from '../server/domain/dates';
 import type { PoolResponse, WorklistResponse } from '../server/http/schemas/pools';
@@ -65,14 +66,19 @@ async function worklistPlans(ctx: RunContext, url: string, today: string, area: 
     for (const [name, pool] of pools) {
       captured.length = 0;
       await worklistPage(db, { pool, asOf: today, today, agentId, limit: PAGE });
-      const statements = captured.filter((q) => /^\s*(with|select)\b/i.test(q.sql) && /worklist_snapshots/.test(q.sql));
+      await poolChart(db, pool.criteria, today, today);
+      // The statements of the page and the chart, each under the settings it ran with (set local).
+      const settings = captured.filter((q) => /^\s*set local\b/i.test(q.sql));
+      const statements = captured.filter((q) => /^\s*(with|select)\b/i.test(q.sql) && /worklist_snapshots|with candidates/.test(q.sql));
+      const labels = ['order snapshot', 'page', 'chart'];
       for (const [i, query] of statements.entries()) {
         const plan = await db.transaction().execute(async (trx) => {
+          for (const setting of settings) await trx.executeQuery(setting);
           const result = await trx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain (analyze, buffers) ${query.sql}`, [...query.parameters]));
           await sql`rollback`.execute(trx).catch(() => undefined);
           return result;
         }).catch((error: Error) => ({ rows: [{ 'QUERY PLAN': `(not explained: ${error.message})` }] }));
-        ctx.plans[`worklist first page, pool ${name} (${i === 0 ? 'order snapshot' : 'page'})`] = `${query.sql.trim()}\n\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`;
+        ctx.plans[`worklist first page, pool ${name} (${labels[i] ?? i})`] = `${query.sql.trim()}\n\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`;
       }
     }
   } finally {
@@ -92,6 +98,8 @@ async function measure(ctx: RunContext, db: 'postgres' | 'pglite', target: Targe
   // The server's today (the positions are kept for it), as a user opening the worklist meets it.
   const today = todayIn(process.env.COMPANY_TIMEZONE ?? 'UTC', new Date());
   const handle = await openDatabase(target.server);
+  // A data set loaded by an earlier run gets this build's migrations, as the server does at start.
+  await migrateToLatest(handle.db);
   let area: { area: string; customers: number };
   let raw: Record<string, { p50: number; p99: number }>;
   try {

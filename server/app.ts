@@ -17,6 +17,7 @@ import api from './http/routes/api';
 import graphSync from './graph/plugin';
 import monthEndReports from './jobs/month-end-report';
 import brokenPromises from './jobs/broken-promises';
+import positionsJob from './jobs/positions-current';
 import auth from './http/plugins/auth';
 import letterLinks from './http/routes/letters/links';
 import statementLinks from './http/routes/statement-links';
@@ -62,6 +63,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(graphSync, { db: opts.db.db, auth: config.auth, graph: config.graph });
   await app.register(monthEndReports, { db: opts.db.db, config });
   await app.register(brokenPromises, { db: opts.db.db, config });
+  await app.register(positionsJob, { db: opts.db.db, config });
   await app.register(auth, {
     db: opts.db.db,
     settings: config.auth,

@@ -3,6 +3,7 @@
 import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { authSettingsFromEnv, type AuthSettings } from './auth/settings';
+import { DEMO_LETTERHEAD } from './demo/names';
 import { ConfigError } from './config-error';
 import { graphSettingsFromEnv, type GraphSettings } from './graph/settings';
 import { MoneyParseError, parseMoney } from './domain/money';
@@ -31,7 +32,10 @@ export interface Config {
   auth: AuthSettings;
   /** Microsoft Graph (GRAPH_*, on-behalf-of credential); null: activities are not synced to Outlook. */
   graph: GraphSettings | null;
-  /** The letterhead of collection letters (LETTER_COMPANY_NAME, LETTER_COMPANY_ADDRESS, LETTER_LOGO_PATH). */
+  /**
+   * The letterhead of collection letters, statements and interest notes (LETTER_COMPANY_NAME,
+   * LETTER_COMPANY_ADDRESS, LETTER_LOGO_PATH); with DEMO_DATA=1 and no name, the demo's seller.
+   */
   letters: LetterSettings;
   /**
    * Signs the short-lived PDF links Outlook fetches (LETTER_LINK_SECRET). Unset: a random key per
@@ -79,7 +83,9 @@ export function loadConfig(env: Env = process.env): Config {
     https: parseHttps(read('HTTPS_CERT'), read('HTTPS_KEY')),
     addinOrigin: parseOrigin('ADDIN_ORIGIN', read('ADDIN_ORIGIN') ?? 'https://localhost:3000'),
     ...authAndGraph(env, parseOrigin('ADDIN_ORIGIN', read('ADDIN_ORIGIN') ?? 'https://localhost:3000')),
-    letters: parseLetterSettings(read('LETTER_COMPANY_NAME'), read('LETTER_COMPANY_ADDRESS'), read('LETTER_LOGO_PATH')),
+    letters: parseLetterSettings(
+      read('LETTER_COMPANY_NAME'), read('LETTER_COMPANY_ADDRESS'), read('LETTER_LOGO_PATH'), parseFlag('DEMO_DATA', read('DEMO_DATA') ?? '0'),
+    ),
     letterLinkKey: parseLinkSecret('LETTER_LINK_SECRET', read('LETTER_LINK_SECRET')),
     leaseTtlMs: parseMilliseconds('LEASE_TTL_MS', read('LEASE_TTL_MS') ?? '30000', 500),
     nsfFees: parseFees('NSF_FEE', read('NSF_FEE') ?? '25.00 USD'),
@@ -213,16 +219,19 @@ function parseOrigin(name: string, value: string): string {
   return url.origin;
 }
 
-function parseLetterSettings(name: string | undefined, address: string | undefined, logoPath: string | undefined): LetterSettings {
+function parseLetterSettings(name: string | undefined, address: string | undefined, logoPath: string | undefined, demo: boolean): LetterSettings {
   if (logoPath !== undefined && !/\.(png|jpe?g)$/i.test(logoPath)) {
     throw new ConfigError('LETTER_LOGO_PATH', `'${logoPath}' must be a .png or .jpg file.`);
   }
   if (logoPath !== undefined && !existsSync(logoPath)) {
     throw new ConfigError('LETTER_LOGO_PATH', `'${logoPath}' does not exist.`);
   }
+  // The demo company's letters come from its seller unless LETTER_COMPANY_NAME names another.
+  const fallback = demo ? DEMO_LETTERHEAD : { name: 'Collections for Outlook', addressLines: [] };
   return {
-    companyName: name ?? 'Collections for Outlook',
-    companyAddress: (address ?? '').split(/\s*(?:;|\n)\s*/).filter((line) => line !== ''),
+    companyName: name ?? fallback.name,
+    companyAddress:
+      address !== undefined ? address.split(/\s*(?:;|\n)\s*/).filter((line) => line !== '') : name === undefined ? [...fallback.addressLines] : [],
     logoPath: logoPath ?? null,
   };
 }

@@ -64,7 +64,7 @@ export interface ApiClient {
   letterProposal(id: string, asOf?: IsoDate, signal?: AbortSignal): Promise<LetterProposalResponse>;
   postLetter(id: string, body: PostLetterRequest, idempotencyKey: string, signal?: AbortSignal): Promise<CollectionLetterResponse>;
   /** The due letter rendered as email HTML without posting it ("Draft" for its number). */
-  letterPreview(id: string, query: { asOf?: IsoDate; language?: string }, signal?: AbortSignal): Promise<string>;
+  letterPreview(id: string, query: { asOf?: IsoDate; language?: string; to?: string }, signal?: AbortSignal): Promise<string>;
   /** A short-lived URL of a posted letter's PDF for mail clients that fetch attachments without the pane's sign-in. */
   letterPdfLink(letterId: string, signal?: AbortSignal): Promise<LetterPdfLinkResponse>;
   /** A posted letter's email HTML (its htmlUrl). */
@@ -231,7 +231,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     postLetter: (id, body, key, signal) =>
       request('POST', `${customer(id)}/letters`, {}, body, signal, { headers: { 'idempotency-key': key } }),
     letterPreview: (id, q, signal) =>
-      request('GET', `${customer(id)}/letters/preview`, { asOf: q.asOf, language: q.language }, undefined, signal, { as: 'text' }),
+      request('GET', `${customer(id)}/letters/preview`, { asOf: q.asOf, language: q.language, to: q.to }, undefined, signal, { as: 'text' }),
     letterPdfLink: (letterId, signal) => request('POST', `/api/letters/${encodeURIComponent(letterId)}/pdf-link`, {}, undefined, signal),
     letterHtml: (htmlUrl, signal) => request('GET', htmlUrl, {}, undefined, signal, { as: 'text' }),
     letterPdfBase64: (pdfUrl, signal) => request('GET', pdfUrl, {}, undefined, signal, { as: 'base64' }),

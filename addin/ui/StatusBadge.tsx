@@ -2,36 +2,41 @@
 // (on hold, blocked, broken promise, dispute) stands out in the danger or warning colour.
 import { Badge, makeStyles, tokens, type BadgeProps } from '@fluentui/react-components';
 import type { AccountStatus, CollectionStatus } from '../../server/http/schemas/common';
+import { translate } from '../i18n';
+import { useLocale } from './locale';
 
-const accountLook: Record<AccountStatus, { label: string; color: BadgeProps['color']; appearance: BadgeProps['appearance'] }> = {
-  active: { label: 'Active', color: 'success', appearance: 'tint' },
-  on_hold: { label: 'On hold', color: 'warning', appearance: 'filled' },
-  blocked: { label: 'Blocked', color: 'danger', appearance: 'filled' },
+const accountLook: Record<AccountStatus, { color: BadgeProps['color']; appearance: BadgeProps['appearance'] }> = {
+  active: { color: 'success', appearance: 'tint' },
+  on_hold: { color: 'warning', appearance: 'filled' },
+  blocked: { color: 'danger', appearance: 'filled' },
 };
 
 export function AccountStatusBadge(props: { status: AccountStatus }) {
+  const locale = useLocale();
   const look = accountLook[props.status];
   return (
     <Badge color={look.color} appearance={look.appearance} shape="rounded" size="medium">
-      {look.label}
+      {accountStatusLabel(props.status, locale)}
     </Badge>
   );
 }
 
-export function accountStatusLabel(status: AccountStatus): string {
-  return accountLook[status].label;
+/** The account status in words, in the display language (English without one). */
+export function accountStatusLabel(status: AccountStatus, locale = 'en-US'): string {
+  return translate(locale, `common.accountStatus.${status}`);
 }
 
-const collectionLook: Record<CollectionStatus, { label: string; color: BadgeProps['color'] }> = {
-  none: { label: 'None', color: 'subtle' },
-  promise_to_pay: { label: 'Promise to pay', color: 'informative' },
-  promise_broken: { label: 'Promise broken', color: 'danger' },
-  disputed: { label: 'Disputed', color: 'warning' },
-  resolved: { label: 'Resolved', color: 'success' },
+const collectionLook: Record<CollectionStatus, { color: BadgeProps['color'] }> = {
+  none: { color: 'subtle' },
+  promise_to_pay: { color: 'informative' },
+  promise_broken: { color: 'danger' },
+  disputed: { color: 'warning' },
+  resolved: { color: 'success' },
 };
 
-export function collectionStatusLabel(status: CollectionStatus): string {
-  return collectionLook[status].label;
+/** The collection status in words, in the display language (English without one). */
+export function collectionStatusLabel(status: CollectionStatus, locale = 'en-US'): string {
+  return translate(locale, `common.collectionStatus.${status}`);
 }
 
 const useStyles = makeStyles({
@@ -41,11 +46,12 @@ const useStyles = makeStyles({
 
 export function CollectionStatusBadge(props: { status: CollectionStatus }) {
   const styles = useStyles();
+  const locale = useLocale();
   if (props.status === 'none') return null;
   const look = collectionLook[props.status];
   return (
     <Badge className={styles.wrap} color={look.color} appearance="tint" shape="rounded" size="small">
-      {look.label}
+      {collectionStatusLabel(props.status, locale)}
     </Badge>
   );
 }

@@ -15,6 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { ApiClient } from '../api/client';
+import { translator } from '../i18n';
 import { workspaceHost } from '../features/reports/CustomerDrawer';
 import type { ReportsClient } from '../features/reports/client';
 import { ReportView } from '../features/reports/ReportView';
@@ -54,27 +55,29 @@ export function WorkspaceApp(props: {
   const dark = props.dark ?? window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
   const language = props.language ?? navigator.language ?? 'en-US';
   const host = useMemo(() => workspaceHost(language, dark), [language, dark]);
+  // Above the LocaleProvider: the frame's own strings take the language directly.
+  const t = translator(language);
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.provider} style={{ colorScheme: dark ? 'dark' : 'light' }}>
       <LocaleProvider value={language}>
-        <main className={styles.main} aria-label="Collections workspace">
+        <main className={styles.main} aria-label={t('reports.workspace.label')}>
           {props.signIn.kind === 'outside-office' ? (
             <MessageBar intent="info">
               <MessageBarBody>
-                <MessageBarTitle>Open the report from Outlook</MessageBarTitle>
-                This server needs a Microsoft sign-in: open Collections in Outlook, then “Open the full report”.
+                <MessageBarTitle>{t('reports.workspace.outsideTitle')}</MessageBarTitle>
+                {t('reports.workspace.outsideBody')}
               </MessageBarBody>
             </MessageBar>
           ) : (
             <>
               {props.signIn.development && (
                 <Badge className={styles.badge} appearance="outline" color="warning" size="small">
-                  Development sign-in
+                  {t('common.app.devSignIn')}
                 </Badge>
               )}
-              <TabList className={styles.nav} selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} aria-label="Workspace">
-                <Tab value="worklist">Worklist</Tab>
-                <Tab value="report">Aged receivables</Tab>
+              <TabList className={styles.nav} selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} aria-label={t('reports.workspace.nav')}>
+                <Tab value="worklist">{t('worklist.title')}</Tab>
+                <Tab value="report">{t('reports.workspace.report')}</Tab>
               </TabList>
               {view === 'worklist' ? (
                 <WorklistWorkspace api={props.api} host={host} pools={pools} />

@@ -145,6 +145,17 @@ export interface ActivitiesTable {
   updated_at: Instant;
   /** Raised by every change; an edit's If-Match names the version it read (migration 011). */
   version: Generated<number>;
+  /** Migration 019: the date a promise to pay names, and a dispute's reason code. */
+  promise_date: ColumnType<string | null, string | null | undefined, string | null>;
+  dispute_reason: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Migration 019: the transactions an activity's promise or dispute named, and what was promised of each. */
+export interface ActivityCommitmentItemsTable {
+  activity_id: string;
+  ledger_entry_id: string;
+  position: number;
+  promised_amount: bigint | null;
 }
 
 export interface OutboxTable {
@@ -480,6 +491,7 @@ export interface Database {
   collection_letter_batches: CollectionLetterBatchesTable;
   collection_letter_batch_items: CollectionLetterBatchItemsTable;
   activities: ActivitiesTable;
+  activity_commitment_items: ActivityCommitmentItemsTable;
   outbox: OutboxTable;
   idempotency_keys: IdempotencyKeysTable;
   graph_delta_links: GraphDeltaLinksTable;

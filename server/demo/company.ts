@@ -1,4 +1,5 @@
-// The demo company as five streamed CSV files (plus the collection statuses the CSV cannot carry).
+// The demo company as five streamed CSV files (plus the collection statuses, and the invoice copies'
+// links, that its CSV files do not carry).
 // Each customer is generated from (seed, index, as-of date) alone, so every file is produced in one
 // pass with constant memory and the same inputs always give the same bytes.
 import { currencyExponent, formatMinor } from '../domain/money';
@@ -9,6 +10,7 @@ import { fromDay, toDay } from './days';
 import { simulateLedger, type DemoLedger } from './ledger';
 import { mixSeed, Rng } from './prng';
 import { assertDemoCurrency, convertMinor } from './rates';
+import { SELLER } from './names';
 import { SHOWCASE } from './showcase';
 
 /** The as-of date of the demo when none is given (npm start passes today's date instead). */
@@ -36,10 +38,18 @@ export interface DemoStatusRow {
   disputeReason: string | null;
 }
 
+/** Where the seller's ERP keeps the copy of an invoice (https, as the import's document_url). */
+export interface DemoDocumentLink {
+  externalId: string;
+  url: string;
+}
+
 export interface DemoCompany {
   files: Record<DemoFileKind, () => Generator<string>>;
   /** Collection statuses (promises, disputes) by ledger external id: ledger.csv has no columns for them. */
   statuses(): Generator<DemoStatusRow>;
+  /** The showcase customers' invoices link to their copies; the other customers' do not. */
+  documentLinks(): Generator<DemoDocumentLink>;
 }
 
 /**
@@ -160,5 +170,12 @@ export function generateCompany(opts: DemoOptions): DemoCompany {
         };
       }
     }),
+    documentLinks: function* () {
+      for (let i = 0; i < Math.min(n, SHOWCASE.length); i++) {
+        for (const e of ledger(customer(i)).entries) {
+          if (e.kind === 'invoice') yield { externalId: e.document, url: `https://erp.${SELLER.domain}/invoices/${e.document}.pdf` };
+        }
+      }
+    },
   };
 }

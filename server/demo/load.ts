@@ -1,11 +1,12 @@
 // Loads the demo company into an empty database through the product's own import, then applies
-// the collection statuses (promises to pay, disputes) that the import formats have no columns for.
+// the collection statuses (promises to pay, disputes) that the import formats have no columns for,
+// and the links to some invoices' copies (the showcase customers', so the demo has both kinds).
 import { sql, type Kysely } from 'kysely';
 import type { DatabaseHandle } from '../db/kysely';
 import type { Database } from '../db/schema';
 import { importFiles, type ImportReport, type ImportSource } from '../import/index';
 import type { IsoDate } from '../domain/types';
-import { DEMO_DEFAULT_CUSTOMERS, generateCompany, type DemoStatusRow } from './company';
+import { DEMO_DEFAULT_CUSTOMERS, generateCompany, type DemoDocumentLink, type DemoStatusRow } from './company';
 import type { DemoFileKind } from './csv';
 import { DEMO_AGENTS } from './names';
 
@@ -55,6 +56,17 @@ async function applyStatuses(db: Kysely<Database>, rows: Iterable<DemoStatusRow>
   return applied;
 }
 
+async function applyDocumentLinks(db: Kysely<Database>, links: Iterable<DemoDocumentLink>): Promise<void> {
+  const all = [...links];
+  for (let i = 0; i < all.length; i += STATUS_BATCH) {
+    const values = sql.join(all.slice(i, i + STATUS_BATCH).map((l) => sql`(${l.externalId}, ${l.url})`));
+    await sql`
+      UPDATE ledger_entries AS l SET document_url = v.url
+      FROM (VALUES ${values}) AS v(external_id, url)
+      WHERE l.external_id = v.external_id`.execute(db);
+  }
+}
+
 /**
  * Loads the demo company as of `asOf` when the database holds no customer; returns the import's
  * report, or null when there were customers already (the demo never mixes with real data).
@@ -79,5 +91,6 @@ export async function loadDemo(
   }));
   const report = await importFiles(database, sources, { accountingCurrency: opts.accountingCurrency, actor: 'demo' });
   await applyStatuses(db, company.statuses());
+  await applyDocumentLinks(db, company.documentLinks());
   return report;
 }

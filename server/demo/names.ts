@@ -136,6 +136,15 @@ export const DISPUTE_REASONS = [
 /** The selling company whose receivables the demo holds, and its collections agents. */
 export const SELLER = { name: 'Tailwind Traders', domain: 'tailwind-traders.example' } as const;
 
+/**
+ * The seller's letterhead on the demo's letters, statements and interest notes: server/config.ts
+ * takes it when DEMO_DATA=1 and LETTER_COMPANY_NAME is unset. A fictional address.
+ */
+export const DEMO_LETTERHEAD = {
+  name: SELLER.name,
+  addressLines: ['1200 Harbor Way, Suite 400', 'Seattle, WA 98101', 'United States'],
+} as const;
+
 export const DEMO_AGENTS = [
   { email: 'maria.alvarez@tailwind-traders.example', name: 'Maria Alvarez', role: 'manager' },
   { email: 'tom.becker@tailwind-traders.example', name: 'Tom Becker', role: 'agent' },

@@ -51,6 +51,23 @@ export interface ActivityRecord {
   /** The Outlook ids and the last sync error are present only once there are any. */
   sync: { state: ActivitySyncState; eventId?: string; taskId?: string; error?: string };
   history: ActivityHistoryEntry[];
+  /** What a promise to pay said (null without one; absent on activities that cannot have one, e.g. letters). */
+  promise?: ActivityPromise | null;
+  /** What a dispute said. */
+  dispute?: ActivityDispute | null;
+}
+
+/** An activity's promise as recorded (and corrected): by `date`, each transaction with its amount. */
+export interface ActivityPromise {
+  date: IsoDate;
+  items: Array<{ transactionId: string; document: string; amount: bigint; currency: CurrencyCode }>;
+}
+
+/** An activity's dispute as recorded: the reason (its managed label, else the code) and the transactions. */
+export interface ActivityDispute {
+  reasonCode: string;
+  reasonLabel: string;
+  items: Array<{ transactionId: string; document: string }>;
 }
 
 /** A promise to pay: by `date`, each amount (minor units) in the currency of its transaction. */
@@ -90,6 +107,10 @@ export interface NewActivity extends ActivityFields {
 /** An edit; status completed completes the activity, cancelled cancels it. */
 export interface ActivityChange extends ActivityFields {
   status?: ActivityStatus;
+  /** Corrects the recorded promise: its date, and the total promised (minor units). */
+  promise?: { date?: IsoDate; amount?: bigint };
+  /** Corrects the recorded dispute's reason. */
+  dispute?: { reasonCode: string };
 }
 
 export function activityNotFound(id: string): DomainError {

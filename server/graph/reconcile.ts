@@ -92,7 +92,7 @@ async function apply(
   }
   await trx
     .updateTable('activities')
-    .set({ ...patch, history, updated_at: sql`greatest(updated_at, ${at})` })
+    .set({ ...patch, history, updated_at: sql`greatest(updated_at, ${at})`, version: sql`version + 1` })
     .where('id', '=', row.id)
     .execute();
   return true;

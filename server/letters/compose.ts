@@ -1,6 +1,6 @@
 // Composes a letter without touching the database: the due level and its template, the letter's
-// number and key, its fee as a ledger entry, and the renderers' input (customer, letterhead, agent,
-// lines, and the statement's aging with the fee included).
+// number and key, its fee as a ledger entry, and the renderers' input (customer and the contact it
+// greets, letterhead, agent, lines, and the statement's aging with the fee included).
 import type { LetterSettings } from '../config';
 import { ageLedger } from '../domain/aging';
 import { addDays } from '../domain/dates';
@@ -64,6 +64,8 @@ export interface ComposeArgs {
   template: LetterTemplate;
   proposal: DueProposal;
   customer: LetterCustomer;
+  /** The customer's contact the letter greets (store/proposal-inputs.ts letterContact); null: the customer. */
+  contact?: { name: string | null } | null;
   agent: { name: string | null; email: string };
   settings: LetterSettings;
   accountingCurrency: string;
@@ -90,6 +92,7 @@ export function letterInput(args: ComposeArgs): LetterInput {
       account: args.customer.account,
       addressLines: (args.customer.postalAddress ?? '').split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== ''),
     },
+    contact: args.contact?.name ? { name: args.contact.name } : null,
     agent: { name: args.agent.name ?? args.agent.email, email: args.agent.email },
     lines: args.proposal.lines,
     totals: args.proposal.totals,

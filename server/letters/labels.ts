@@ -23,6 +23,10 @@ export interface LetterLabels {
   page: string;
   /** Stands in for the number on a preview: a letter gets its number when it is posted. */
   draft: string;
+  /** The greeting of a named contact; `{name}` is the contact's name. */
+  greeting: string;
+  /** The greeting when the letter has no named contact, as a template would write it. */
+  greetingNoContact: string;
 }
 
 const LABELS: Record<string, LetterLabels> = {
@@ -47,6 +51,8 @@ const LABELS: Record<string, LetterLabels> = {
     current: 'Not yet due',
     page: 'Page',
     draft: 'Draft',
+    greeting: 'Dear {name},',
+    greetingNoContact: 'Dear {{customerName}},',
   },
   de: {
     locale: 'de-DE',
@@ -69,6 +75,9 @@ const LABELS: Record<string, LetterLabels> = {
     current: 'Noch nicht fällig',
     page: 'Seite',
     draft: 'Entwurf',
+    // "Sehr geehrte Frau/Herr" needs a gender the contact list does not hold.
+    greeting: 'Guten Tag {name},',
+    greetingNoContact: 'Sehr geehrte Damen und Herren,',
   },
 };
 

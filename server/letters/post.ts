@@ -17,7 +17,7 @@ import { renderLetter } from './render';
 import {
   enqueueLetterMail, findLetterByKey, findLetterByRequestKey, findLetterOn, insertFeeEntry, insertLetter, lockCustomerLetters, nextLetterNumber,
 } from './store/letters';
-import { letterRecipient } from './store/proposal-inputs';
+import { letterContact, letterRecipient } from './store/proposal-inputs';
 
 export interface PostLetterOptions {
   customerId: string;
@@ -30,7 +30,10 @@ export interface PostLetterOptions {
   language?: string;
   /** The level the caller reviewed; a different level due now is a conflict rather than a surprise. */
   level?: number;
-  /** Overrides the customer's billing contact for Graph delivery. */
+  /**
+   * Overrides the customer's billing contact for Graph delivery; the letter greets this person by
+   * name when it is one of the customer's contacts (else the billing contact).
+   */
   to?: string;
   /** The client's Idempotency-Key: a repeated request returns the letter it posted. */
   requestKey?: string;
@@ -93,6 +96,7 @@ async function writeLetter(trx: Transaction<Database>, opts: PostLetterOptions, 
   const { customer, sequence, proposal, ledger } = ctx;
   const { level, language, template } = levelTemplate(sequence, proposal, opts.language);
   const recipient = opts.delivery === 'graph' ? await recipientFor(trx, customer, opts.to) : opts.to ? { email: opts.to, name: null } : null;
+  const contact = await letterContact(trx, customer.id, recipient?.email);
 
   const number = formatLetterNumber(await nextLetterNumber(trx));
   const fee = proposal.fee;
@@ -106,6 +110,7 @@ async function writeLetter(trx: Transaction<Database>, opts: PostLetterOptions, 
       template,
       proposal,
       customer,
+      contact,
       agent: opts.agent,
       settings: opts.settings,
       accountingCurrency: opts.accountingCurrency,

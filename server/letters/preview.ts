@@ -8,6 +8,7 @@ import { feeEntry, letterInput, levelTemplate } from './compose';
 import { renderLetterHtml } from './html';
 import { labelsFor } from './labels';
 import { customerProposal, noLetterDue, noSequence } from './proposals';
+import { letterContact } from './store/proposal-inputs';
 import { buildLetterView } from './view';
 
 export interface PreviewLetterOptions {
@@ -15,6 +16,8 @@ export interface PreviewLetterOptions {
   asOf: IsoDate;
   /** Defaults to the sequence's language, as posting does. */
   language?: string;
+  /** Where the letter would go (as posting's `to`): it greets this person when a contact of the customer. */
+  to?: string;
   /** The signed-in agent: the letter's contact. */
   agent: { name: string | null; email: string };
   accountingCurrency: string;
@@ -30,6 +33,7 @@ export async function previewLetter(db: Kysely<Database>, opts: PreviewLetterOpt
   if (!proposal.due) throw noLetterDue(customer, opts.asOf, proposal);
   const { language, template } = levelTemplate(sequence, proposal, opts.language);
   const number = labelsFor(language).draft;
+  const contact = await letterContact(db, customer.id, opts.to);
   // The fee as posting will charge it, so the statement's aging matches the posted letter's.
   const fee = proposal.fee ? { id: 'draft-fee', ...feeEntry(number, opts.asOf, proposal.fee) } : null;
   const view = buildLetterView(
@@ -40,6 +44,7 @@ export async function previewLetter(db: Kysely<Database>, opts: PreviewLetterOpt
       template,
       proposal,
       customer,
+      contact,
       agent: opts.agent,
       settings: opts.settings,
       accountingCurrency: opts.accountingCurrency,

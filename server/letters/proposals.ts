@@ -7,11 +7,17 @@ import { conflict, type DomainError } from '../domain/errors';
 import { LetterConfigError, proposeLetter, type LetterProposal, type NoLetterReason } from '../domain/letters';
 import type { IsoDate } from '../domain/types';
 import type { DueProposal } from './compose';
+import { leftOutOfLetter, type LeftOut } from './left-out';
 import { sequenceOf, type LetterCustomer, type LetterSequence } from './model';
 import { loadProposalInputs, type ProposalInputs } from './store/proposal-inputs';
 import { loadSequences } from './store/sequences';
 
-export type CustomerProposal = ProposalInputs & { sequence: LetterSequence | null; proposal: LetterProposal };
+export type CustomerProposal = ProposalInputs & {
+  sequence: LetterSequence | null;
+  proposal: LetterProposal;
+  /** The customer's overdue the letter leaves out (promised, disputed, held), in the accounting currency. */
+  leftOut: LeftOut;
+};
 
 export interface BatchProposal {
   asOf: IsoDate;
@@ -63,7 +69,11 @@ export function setUpProposal(
 export async function customerProposal(db: Kysely<Database>, customerId: string, asOf: IsoDate, accountingCurrency: string): Promise<CustomerProposal | null> {
   const [inputs] = await loadProposalInputs(db, { customerId }, asOf);
   if (!inputs) return null;
-  return { ...inputs, ...setUpProposal(inputs, await loadSequences(db), asOf, accountingCurrency) };
+  return {
+    ...inputs,
+    ...setUpProposal(inputs, await loadSequences(db), asOf, accountingCurrency),
+    leftOut: leftOutOfLetter(inputs.ledger, asOf, inputs.held),
+  };
 }
 
 /** Every customer of `agentId` (all customers when null), read in a fixed number of queries. */

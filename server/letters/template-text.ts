@@ -14,6 +14,10 @@ export const PLACEHOLDERS = [
   'companyName',
   'agentName',
   'agentEmail',
+  /** The greeting line: the contact by name when the letter has one, else the customer as a whole. */
+  'salutation',
+  /** The contact's name, else the customer's. */
+  'contactName',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
@@ -23,6 +27,19 @@ const PATTERN = /\{\{\s*([A-Za-z]+)\s*\}\}/g;
 /** Replaces each known {{name}} with its value in one pass, so a value is never itself expanded. */
 export function fillTemplate(text: string, values: Readonly<Record<Placeholder, string>>): string {
   return text.replace(PATTERN, (whole, name: string) => (KNOWN.has(name) ? values[name as Placeholder] : whole));
+}
+
+/**
+ * A body that opens with exactly the greeting a letter without a contact gets in its language
+ * (`noContact`, e.g. 'Dear {{customerName}},' or 'Sehr geehrte Damen und Herren,', as the seeded
+ * sequence's templates do) opens with {{salutation}} instead: the same words when the letter has no
+ * contact, the contact by name when it has one.
+ */
+export function withSalutation(body: string, noContact: string): string {
+  const newline = body.search(/\r?\n/);
+  const first = newline === -1 ? body : body.slice(0, newline);
+  const canonical = (line: string) => line.replace(/\{\{\s*([A-Za-z]+)\s*\}\}/g, '{{$1}}').trim();
+  return canonical(first) === noContact ? `{{salutation}}${newline === -1 ? '' : body.slice(newline)}` : body;
 }
 
 /** The {{names}} in `text` that are not placeholders, for validating a template before saving. */

@@ -5,7 +5,7 @@ import type { LetterLine } from '../domain/letters';
 import type { IsoDate, Money } from '../domain/types';
 import { formatDate, formatInteger, formatMoney } from './format';
 import { labelsFor, type LetterLabels } from './labels';
-import { fillTemplate, paragraphs, type Placeholder } from './template-text';
+import { fillTemplate, paragraphs, withSalutation, type Placeholder } from './template-text';
 
 /** Days after the letter date by which the letter asks for payment; the fee entry is due then too. */
 export const PAY_WITHIN_DAYS = 14;
@@ -24,6 +24,8 @@ export interface LetterInput {
   template: LetterTemplate;
   company: { name: string; addressLines: string[]; logoPath: string | null };
   customer: { name: string; account: string; addressLines: string[] };
+  /** The customer's contact the letter greets by name; absent or null: the customer as a whole. */
+  contact?: { name: string } | null;
   agent: { name: string; email: string };
   lines: readonly LetterLine[];
   totals: readonly Money[];
@@ -61,6 +63,13 @@ export function totalDue(totals: readonly Money[], fee: Money | null): Money[] {
   return [...sums.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([currency, minor]) => ({ currency, minor }));
 }
 
+/** 'Dear Dana Whitfield,' for a named contact, else the language's greeting of the customer as a whole. */
+function salutationOf(input: LetterInput, labels: LetterLabels): string {
+  const contact = input.contact?.name.trim();
+  if (contact) return labels.greeting.replace('{name}', () => contact);
+  return labels.greetingNoContact.replace('{{customerName}}', () => input.customer.name);
+}
+
 export function buildLetterView(input: LetterInput): LetterView {
   const labels = labelsFor(input.language);
   const { locale } = labels;
@@ -83,6 +92,8 @@ export function buildLetterView(input: LetterInput): LetterView {
     companyName: input.company.name,
     agentName: input.agent.name,
     agentEmail: input.agent.email,
+    contactName: input.contact?.name ?? input.customer.name,
+    salutation: salutationOf(input, labels),
   };
   return {
     language: input.language,
@@ -93,7 +104,7 @@ export function buildLetterView(input: LetterInput): LetterView {
     company: input.company,
     customer: input.customer,
     agent: input.agent,
-    body: paragraphs(fillTemplate(input.template.body, values)),
+    body: paragraphs(fillTemplate(withSalutation(input.template.body, labels.greetingNoContact), values)),
     payment: paragraphs(fillTemplate(input.template.payment, values)),
     lines: input.lines.map((line) => ({
       document: line.document,

@@ -1,10 +1,13 @@
 // Logging a call with a promise to pay from the built pane in Chromium: the call appears in the
 // timeline, the invoice shows "Promise to pay", and the Graph test server receives one calendar
-// event (the call) and one To Do task (its follow-up). Screenshot of the form at 320 px.
+// event (the call) and one To Do task (its follow-up); the card shows the promise, and correcting its
+// amount moves the invoice's promise too. Screenshots of the form and the card at 320 px.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decimalOf } from '../../addin/features/activities/form';
+import { formatDate, formatMoney } from '../../addin/ui/format';
 import { addDays, todayIn } from '../../server/domain/dates';
 import type { PreviewEmail, PreviewMailboxResponse } from '../../server/http/schemas/preview';
 import type { LookupResponse } from '../../server/http/schemas/customers';
@@ -86,6 +89,27 @@ describe.skipIf(skipReason !== null)('logging a call from the pane (Chromium)', 
     await expect.poll(synced, { timeout: 15_000 }).toBe('synced');
     await pane.getByRole('tab', { name: 'Activities' }).click();
     await pane.getByText('In Outlook').first().waitFor({ timeout: 15_000 });
+
+    // The card says what was promised; correcting the amount there moves the invoice's promise too.
+    const card = pane.getByRole('listitem', { name: /^Call: / }).filter({ hasText: 'Promise:' }).first();
+    const promiseLine = (amount: number) =>
+      `Promise: ${formatMoney(amount, invoice.currency, 'en-US')} by ${formatDate(addDays(today, 7), 'en-US', 'day')} · ${invoice.document}`;
+    await card.getByText(promiseLine(invoice.open)).waitFor();
+    await frame.screenshot({ path: path.join(artifactsDir, 'activities-promise-320.png') });
+    const corrected = Math.max(1, Math.floor(invoice.open / 2));
+    await card.getByRole('button', { name: /^Actions for / }).click();
+    await pane.getByRole('menuitem', { name: 'Edit' }).click();
+    const edit = pane.getByRole('dialog', { name: 'Edit activity' });
+    await edit.getByLabel(/Amount promised/).fill(decimalOf(corrected, invoice.currency));
+    await frame.screenshot({ path: path.join(artifactsDir, 'edit-promise-320.png') });
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await pane.getByText(/^Saved: /).first().waitFor();
+    await pane.getByText(promiseLine(corrected)).waitFor();
+    const followed = await server.getJson<TransactionsResponse>(`/api/customers/${customer.id}/transactions?status=open`);
+    expect(followed.items.find((t) => t.id === invoice.id)).toMatchObject({ collectionStatus: 'promise_to_pay', promiseDate: addDays(today, 7), promiseAmount: corrected });
+    await pane.getByRole('tab', { name: 'Transactions' }).click();
+    await pane.getByText('Promise to pay').first().waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,12 +1,14 @@
 // Sending a collection letter from the built pane in Chromium: the proposal and its rendered draft,
 // the letter inserted into a reply (HTML body, PDF attached through a signed link), then the
-// timeline shows it with level and fee and the customer's balance includes the fee. Screenshots of
-// the draft and the posted letter in the 320 px pane.
+// timeline shows it with level and fee and the customer's balance includes the fee. The letter comes
+// from the demo seller and greets the contact who wrote. Screenshots of the draft and the posted
+// letter in the 320 px pane.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../addin/ui/format';
+import { SELLER } from '../../server/demo/names';
 import { addDays, todayIn } from '../../server/domain/dates';
 import type { ReplyForm } from '../../addin/preview/fake-office';
 import type { LetterProposalResponse } from '../../server/http/schemas/letters';
@@ -17,13 +19,16 @@ import { artifactsDir, chromiumStatus, ensureAddinBuilt, launchChromium, openPre
 
 const { executablePath, skipReason } = chromiumStatus();
 
+const escapeHtml = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
+
 describe.skipIf(skipReason !== null)('sending a letter from the pane (Chromium)', () => {
   let server: RunningServer;
   let browser: Browser;
 
   beforeAll(async () => {
     ensureAddinBuilt();
-    [server, browser] = await Promise.all([startServer(), launchChromium(executablePath)]);
+    // As `npm start` runs it: on the demo company, whose letterhead is its seller's.
+    [server, browser] = await Promise.all([startServer({ env: { DEMO_DATA: '1' } }), launchChromium(executablePath)]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -31,8 +36,9 @@ describe.skipIf(skipReason !== null)('sending a letter from the pane (Chromium)'
   });
 
   /**
-   * A preview email whose sender is one customer due a letter with a fee today. The first level
-   * charges none, so a first letter is posted a month ago, through the API, to make the second due.
+   * A preview email whose sender is a named contact of one customer due a letter with a fee today.
+   * The first level charges none, so a first letter is posted a month ago, through the API, to make
+   * the second due.
    */
   async function emailDueALetterWithFee() {
     const monthAgo = addDays(todayIn('UTC', new Date()), -31);
@@ -41,6 +47,9 @@ describe.skipIf(skipReason !== null)('sending a letter from the pane (Chromium)'
       const { matches } = await server.getJson<LookupResponse>(`/api/customers/lookup?email=${encodeURIComponent(email.from.emailAddress)}`);
       if (matches.length !== 1) continue;
       const id = matches[0]!.id;
+      const contact = await server.app.db.selectFrom('contacts').select('name')
+        .where('customer_id', '=', id).where('email', '=', email.from.emailAddress.toLowerCase()).executeTakeFirst();
+      if (!contact?.name) continue;
       const earlier = await server.getJson<LetterProposalResponse>(`/api/customers/${id}/letters/proposal?asOf=${monthAgo}`);
       if (!earlier.due) continue;
       const posted = await fetch(`${server.baseUrl}/api/customers/${id}/letters`, {
@@ -50,13 +59,13 @@ describe.skipIf(skipReason !== null)('sending a letter from the pane (Chromium)'
       });
       if (!posted.ok) throw new Error(`e2e: posting the first letter answered ${posted.status}: ${await posted.text()}`);
       const proposal = await server.getJson<LetterProposalResponse>(`/api/customers/${id}/letters/proposal`);
-      if (proposal.due && proposal.fee && proposal.fee.amount > 0) return { email, proposal };
+      if (proposal.due && proposal.fee && proposal.fee.amount > 0) return { email, proposal, contactName: contact.name };
     }
     throw new Error('no demo email from a customer due a letter with a fee');
   }
 
   it('proposes, previews and sends a letter; the timeline and the balance show it', async () => {
-    const { email, proposal } = await emailDueALetterWithFee();
+    const { email, proposal, contactName } = await emailDueALetterWithFee();
     const customerId = proposal.customer.id;
     const before = await server.getJson<CustomerSummary>(`/api/customers/${customerId}/summary`);
     const page = await openPreview(browser, server.baseUrl);
@@ -78,6 +87,10 @@ describe.skipIf(skipReason !== null)('sending a letter from the pane (Chromium)'
     await draftFrame.waitFor({ timeout: 15_000 });
     const draft = (await draftFrame.getAttribute('srcdoc'))!;
     expect(draft).toMatch(/Letter <strong[^>]*>Draft<\/strong>/);
+    // From the demo seller, to the contact who wrote the email.
+    expect(draft).toContain(`>${SELLER.name}</div>`);
+    expect(draft).not.toContain('Collections for Outlook');
+    expect(draft).toContain(`>Dear ${escapeHtml(contactName)},</p>`);
     for (const line of proposal.lines) expect(draft).toContain(line.document);
     // Measured inside the frame (its sandbox keeps the pane out; the browser's tooling is not).
     const letterDocument = (await (await draftFrame.elementHandle())!.contentFrame())!;
@@ -100,6 +113,7 @@ describe.skipIf(skipReason !== null)('sending a letter from the pane (Chromium)'
     expect(forms).toHaveLength(1);
     const form = forms[0] as ReplyForm;
     for (const line of proposal.lines) expect(form.htmlBody).toContain(line.document);
+    expect(form.htmlBody).toContain(`>Dear ${escapeHtml(contactName)},</p>`);
     // The preview host is older than Mailbox 1.15: it gets the signed link, which needs no sign-in.
     expect(form.attachments).toEqual([
       { type: 'file', name: expect.stringMatching(/\.pdf$/), url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/letters\/[\w-]+\.pdf\?exp=\d+&sig=[\w-]{43}$/) },

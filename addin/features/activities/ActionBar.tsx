@@ -1,7 +1,7 @@
 // The customer's primary actions, kept in reach at the bottom of the pane: Log call, Send letter,
 // and a menu with the other activity types and the manager's letter run. Owns their dialogs.
 import {
-  Button, makeStyles, Menu, MenuDivider, MenuItem, MenuList, MenuPopover, MenuTrigger, Toast, Toaster, ToastTitle, tokens, useId,
+  Button, makeStyles, Menu, MenuDivider, MenuItem, MenuList, MenuPopover, MenuTrigger, Toast, Toaster, ToastTitle, tokens,
   useToastController,
 } from '@fluentui/react-components';
 import { CallRegular, MailRegular, MoreHorizontalRegular } from '@fluentui/react-icons';
@@ -50,10 +50,16 @@ export function savedText(a: Activity): string {
   return `${typeLabel[a.type]} saved${outcome ? `: ${outcome}` : ''}`;
 }
 
+/**
+ * The pane's one toaster for saved activities, in the action bar because it stays mounted while the
+ * customer reloads after a change; the Activities tab confirms its edits there too.
+ */
+export const SAVED_TOASTER_ID = 'activity-saved';
+
 export function ActionBar(props: ActionBarProps) {
   const styles = useStyles();
   const [open, setOpen] = useState<Open>(null);
-  const toasterId = useId('saved');
+  const toasterId = SAVED_TOASTER_ID;
   const { dispatchToast } = useToastController(toasterId);
   const sender = props.item?.counterparts[0] ?? null;
   const contact = sender ? (sender.displayName ? `${sender.displayName} <${sender.emailAddress}>` : sender.emailAddress) : '';

@@ -1,7 +1,8 @@
 // The Activities tab: the customer's calls, tasks, appointments, events and notes, newest first,
-// each with its Outlook sync state and the actions edit, complete and cancel.
+// each with its promise or dispute, its Outlook sync state and the actions edit, complete and cancel;
+// a saved edit is confirmed by a toast.
 import {
-  Badge, Button, makeStyles, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Text, tokens,
+  Badge, Button, makeStyles, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Text, Toast, ToastTitle, tokens, useToastController,
 } from '@fluentui/react-components';
 import { MoreHorizontalRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
@@ -13,6 +14,8 @@ import { formatDate } from '../../ui/format';
 import { useLocale } from '../../ui/locale';
 import { TabSkeleton } from '../../ui/TabSkeleton';
 import type { CustomerTabProps } from '../transactions/TransactionsTab';
+import { SAVED_TOASTER_ID } from './ActionBar';
+import { CommitmentLines } from './CommitmentLines';
 import { EditActivityDialog } from './EditActivityDialog';
 import { localDate } from './form';
 import { outcomeLabel, statusLabel, typeLabel } from './labels';
@@ -48,6 +51,8 @@ export default function ActivitiesTab(props: ActivitiesTabProps) {
   const locale = useLocale();
   const [editing, setEditing] = useState<Activity | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
+  // The action bar's toaster: this tab unmounts while the customer reloads after the edit.
+  const { dispatchToast } = useToastController(SAVED_TOASTER_ID);
   const key = `${props.customerId}|${props.refreshKey}`;
   const { state, retry } = useRequest<ActivityListResponse>(key, (signal) => props.api.activities(props.customerId, signal));
 
@@ -83,6 +88,7 @@ export default function ActivitiesTab(props: ActivitiesTabProps) {
                 <Text weight="semibold" className={a.status === 'cancelled' ? styles.done : undefined}>
                   {a.purpose}
                 </Text>
+                <CommitmentLines activity={a} />
                 {a.notes && (
                   <Text size={200} className={styles.notes}>
                     {a.notes}
@@ -125,8 +131,14 @@ export default function ActivitiesTab(props: ActivitiesTabProps) {
           api={props.api}
           activity={editing}
           onClose={() => setEditing(null)}
-          onSaved={() => {
+          onSaved={(saved) => {
             setEditing(null);
+            dispatchToast(
+              <Toast>
+                <ToastTitle>Saved: {saved.purpose}</ToastTitle>
+              </Toast>,
+              { intent: 'success' },
+            );
             props.onChanged();
           }}
         />

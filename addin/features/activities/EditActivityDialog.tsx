@@ -1,15 +1,23 @@
-// Edits what an activity says and when it comes back: title, notes, follow-up (and a task's due
-// date). Only the changed fields are sent, with the version read: when someone else changed the
-// activity meanwhile, the server refuses (412) and the dialog shows the current values to review.
+// Edits what an activity says and when it comes back: title, outcome, a promise's date and amount,
+// a dispute's reason, notes, follow-up (and a task's due date). Only the changed fields are sent, with
+// the version read: when someone else changed the activity meanwhile, the server refuses (412) and
+// the dialog shows the current values to review.
 import {
   Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, makeStyles,
-  MessageBar, MessageBarBody, Textarea, tokens,
+  MessageBar, MessageBarBody, Select, Textarea, tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Activity, UpdateActivityRequest } from '../../../server/http/schemas/activities';
+import type { ReasonCodesResponse } from '../../../server/http/schemas/actions';
+import type { Activity, ActivityOutcome, UpdateActivityRequest } from '../../../server/http/schemas/activities';
 import { ApiError, type ApiClient } from '../../api/client';
+import { useRequest } from '../../api/useRequest';
 import { ErrorBar } from '../../ui/ErrorBar';
-import { localInstant } from './form';
+import { fractionDigits } from '../../ui/format';
+import { useLocale } from '../../ui/locale';
+import { parseAmount } from './amount';
+import { decimalOf, localInstant } from './form';
+import { OUTCOMES } from './labels';
+import { PromiseCorrectionFields } from './PromiseFields';
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(560px, 100vw)', padding: tokens.spacingHorizontalM },
@@ -24,6 +32,23 @@ function local(instant: string | null): { date: string; time: string } {
   if (!instant) return { date: '', time: '' };
   const d = new Date(instant);
   return { date: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, time: `${pad(d.getHours())}:${pad(d.getMinutes())}` };
+}
+
+/** The one currency and total of a recorded promise (null when it spans several currencies). */
+function promiseTotal(a: Activity): { currency: string; amount: number } | null {
+  const totals = a.promise?.totals ?? [];
+  return totals.length === 1 ? totals[0]! : null;
+}
+
+/** The correction fields as the activity has them. */
+function commitmentOf(a: Activity) {
+  const total = promiseTotal(a);
+  return {
+    outcome: a.outcome,
+    promiseDate: a.promise?.date ?? '',
+    promiseAmount: total ? decimalOf(total.amount, total.currency) : '',
+    reason: a.dispute?.reasonCode ?? '',
+  };
 }
 
 /** The activity as it is now, from a 412 refusing an edit of a version someone else changed. */
@@ -42,11 +67,47 @@ export function EditActivityDialog(props: { api: ApiClient; activity: Activity; 
   const [notes, setNotes] = useState(a.notes ?? '');
   const [followUp, setFollowUp] = useState(local(a.followUpAt));
   const [due, setDue] = useState(local(a.dueAt));
+  const [commitment, setCommitment] = useState(() => commitmentOf(a));
+  const [amountError, setAmountError] = useState<string | undefined>();
   const [failure, setFailure] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
+  const locale = useLocale();
+  const change = (patch: Partial<typeof commitment>) => setCommitment((c) => ({ ...c, ...patch }));
+  const showsOutcome = a.type === 'call' || a.outcome !== null;
+  // Promise to pay and dispute are offered only to an activity that recorded one (with its transactions).
+  const outcomes = OUTCOMES.filter((o) => (o.value === 'promise_to_pay' ? a.promise : o.value === 'dispute' ? a.dispute : true));
+  const { state: reasons } = useRequest<ReasonCodesResponse>(a.dispute ? 'dispute' : null, (signal) => props.api.reasonCodes('dispute', signal));
+  const reasonOptions = reasons.status === 'done' ? reasons.data.items.filter((r) => r.active || r.code === a.dispute?.reasonCode) : [];
 
-  const changes = (): UpdateActivityRequest => {
+  /** The corrections of outcome, promise and dispute; undefined when the amount typed is not one. */
+  const commitmentChanges = (body: UpdateActivityRequest): boolean => {
+    if (commitment.outcome !== a.outcome) body.outcome = commitment.outcome;
+    const total = promiseTotal(a);
+    if (commitment.outcome === 'promise_to_pay' && a.promise) {
+      const promise: NonNullable<UpdateActivityRequest['promise']> = {};
+      if (commitment.promiseDate && commitment.promiseDate !== a.promise.date) promise.date = commitment.promiseDate;
+      if (total && commitment.promiseAmount !== decimalOf(total.amount, total.currency)) {
+        const parsed = parseAmount(commitment.promiseAmount, fractionDigits(total.currency), locale);
+        if (!parsed.ok) return fail(parsed.message);
+        if (parsed.minor <= 0n) return fail('More than zero.');
+        promise.amount = Number(parsed.minor);
+      }
+      if (Object.keys(promise).length > 0) body.promise = promise;
+    }
+    if (commitment.outcome === 'dispute' && a.dispute && commitment.reason && commitment.reason !== a.dispute.reasonCode) {
+      body.dispute = { reasonCode: commitment.reason };
+    }
+    setAmountError(undefined);
+    return true;
+  };
+  const fail = (message: string) => {
+    setAmountError(message);
+    return false;
+  };
+
+  const changes = (): UpdateActivityRequest | null => {
     const body: UpdateActivityRequest = {};
+    if (!commitmentChanges(body)) return null;
     if (purpose.trim() && purpose.trim() !== a.purpose) body.purpose = purpose.trim();
     if ((notes.trim() || null) !== a.notes) body.notes = notes.trim() || null;
     const nextFollowUp = followUp.date ? localInstant(followUp.date, followUp.time) : null;
@@ -60,6 +121,7 @@ export function EditActivityDialog(props: { api: ApiClient; activity: Activity; 
 
   const save = async () => {
     const body = changes();
+    if (body === null) return;
     if (Object.keys(body).length === 0) return props.onClose();
     setSaving(true);
     setFailure(null);
@@ -80,6 +142,7 @@ export function EditActivityDialog(props: { api: ApiClient; activity: Activity; 
     setNotes(current.notes ?? '');
     setFollowUp(local(current.followUpAt));
     setDue(local(current.dueAt));
+    setCommitment(commitmentOf(current));
     setChangedElsewhere(true);
   };
 
@@ -92,6 +155,44 @@ export function EditActivityDialog(props: { api: ApiClient; activity: Activity; 
             <Field label="About" required validationMessage={purpose.trim() ? undefined : 'Say what the activity is about.'}>
               <Input value={purpose} maxLength={200} onChange={(_, d) => setPurpose(d.value)} />
             </Field>
+            {showsOutcome && (
+              <Field label="Outcome">
+                <Select value={commitment.outcome ?? ''} onChange={(_, d) => change({ outcome: (d.value || null) as ActivityOutcome | null })}>
+                  <option value="">No outcome</option>
+                  {outcomes.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            )}
+            {commitment.outcome === 'promise_to_pay' && a.promise && (
+              <PromiseCorrectionFields
+                date={commitment.promiseDate}
+                amount={commitment.promiseAmount}
+                currency={promiseTotal(a)?.currency ?? null}
+                errors={{ amount: amountError }}
+                onChange={(p) => change({ ...(p.date === undefined ? {} : { promiseDate: p.date }), ...(p.amount === undefined ? {} : { promiseAmount: p.amount }) })}
+              />
+            )}
+            {commitment.outcome === 'dispute' && a.dispute && (
+              <Field label="Dispute reason" required>
+                <Select value={commitment.reason} onChange={(_, d) => change({ reason: d.value })}>
+                  {reasonOptions.length === 0 && <option value={a.dispute.reasonCode}>{a.dispute.reasonLabel}</option>}
+                  {reasonOptions.map((r) => (
+                    <option key={r.code} value={r.code}>
+                      {r.label}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            )}
+            {a.outcome !== commitment.outcome && (a.promise || a.dispute) && commitment.outcome !== 'promise_to_pay' && commitment.outcome !== 'dispute' && (
+              <MessageBar intent="warning">
+                <MessageBarBody>Saving withdraws the {a.promise ? 'promise' : 'dispute'}: its transactions go back to no status.</MessageBarBody>
+              </MessageBar>
+            )}
             <Field label="Notes">
               <Textarea value={notes} resize="vertical" onChange={(_, d) => setNotes(d.value)} />
             </Field>

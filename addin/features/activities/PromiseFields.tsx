@@ -1,5 +1,6 @@
 // The open transactions a promise to pay or a dispute names: one checkbox each; a promise also takes
-// the amount promised per transaction (prefilled with what is open) and the date.
+// the amount promised per transaction (prefilled with what is open) and the date. An edit corrects a
+// recorded promise's date and total.
 import { Checkbox, Field, Input, Label, makeStyles, Select, Text, tokens, useId } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { TransactionItem } from '../../../server/http/schemas/transactions';
@@ -125,6 +126,28 @@ export function DisputeFields(props: { form: ActivityForm; open: readonly Transa
           ))}
         </ul>
       </ChoiceGroup>
+    </>
+  );
+}
+
+/** Correcting a recorded promise: its date and the total promised (spread over its transactions by the server). */
+export function PromiseCorrectionFields(props: {
+  date: string;
+  amount: string;
+  currency: string | null;
+  errors: { date?: string; amount?: string };
+  onChange: (patch: { date?: string; amount?: string }) => void;
+}) {
+  return (
+    <>
+      <Field label="Promised payment date" required validationMessage={props.errors.date}>
+        <Input type="date" value={props.date} onChange={(_, d) => props.onChange({ date: d.value })} />
+      </Field>
+      {props.currency && (
+        <Field label={`Amount promised (${props.currency})`} required validationMessage={props.errors.amount}>
+          <Input inputMode="decimal" value={props.amount} onChange={(_, d) => props.onChange({ amount: d.value })} />
+        </Field>
+      )}
     </>
   );
 }

@@ -2,6 +2,7 @@
 // chip while one is in force (a click goes back to today), so nobody mistakes a past picture for today's.
 import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { CalendarRegular, DismissRegular } from '@fluentui/react-icons';
+import { useT } from '../../i18n';
 import { DateText } from '../../ui/DateText';
 import { formatDate } from '../../ui/format';
 import { useLocale } from '../../ui/locale';
@@ -33,9 +34,10 @@ export function AsOfPicker(props: {
   onClose: () => void;
 }) {
   const styles = useStyles();
+  const t = useT();
   return (
     <div className={styles.picker}>
-      <Field label="Show the customer as of" className={styles.field}>
+      <Field label={t('overview.asOf.field')} className={styles.field}>
         <Input
           type="date"
           autoFocus
@@ -47,7 +49,7 @@ export function AsOfPicker(props: {
           }}
         />
       </Field>
-      <Button appearance="subtle" icon={<DismissRegular />} aria-label="Close date picker" onClick={props.onClose} />
+      <Button appearance="subtle" icon={<DismissRegular />} aria-label={t('overview.asOf.closePicker')} onClick={props.onClose} />
     </div>
   );
 }
@@ -56,6 +58,7 @@ export function AsOfPicker(props: {
 export function AsOfChip(props: { asOf: string; onReset: () => void }) {
   const styles = useStyles();
   const locale = useLocale();
+  const t = useT();
   return (
     <div className={styles.chipRow}>
       <Button
@@ -63,11 +66,11 @@ export function AsOfChip(props: { asOf: string; onReset: () => void }) {
         size="small"
         shape="circular"
         icon={<CalendarRegular />}
-        title="Back to today"
-        aria-label={`As of ${formatDate(props.asOf, locale)}: back to today`}
+        title={t('overview.asOf.backToToday')}
+        aria-label={t('overview.asOf.chipLabel', { date: formatDate(props.asOf, locale) })}
         onClick={props.onReset}
       >
-        As of&nbsp;<DateText date={props.asOf} />
+        {t.rich('overview.asOf.chip', { date: <DateText date={props.asOf} /> })}
         <DismissRegular aria-hidden />
       </Button>
     </div>

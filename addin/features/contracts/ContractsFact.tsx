@@ -17,6 +17,7 @@ import { useState } from 'react';
 import type { ContractJson, ContractsResponse } from '../../../server/http/schemas/contracts';
 import type { ApiClient } from '../../api/client';
 import { useRequest } from '../../api/useRequest';
+import { useT } from '../../i18n';
 import { DateText } from '../../ui/DateText';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorBar } from '../../ui/ErrorBar';
@@ -42,11 +43,12 @@ type ContractsApi = Pick<ApiClient, 'contracts'>;
 export function ContractsFact(props: { api: ContractsApi; customerId: string; asOf: string; active: number }) {
   const styles = useStyles();
   const locale = useLocale();
+  const t = useT();
   const [open, setOpen] = useState(false);
-  const label = `${formatNumber(props.active, locale)} active contract${props.active === 1 ? '' : 's'}: show the list`;
+  const label = t('overview.contracts.show', { count: props.active });
   return (
     <div className={styles.fact}>
-      <dt className={styles.term}>Active contracts</dt>
+      <dt className={styles.term}>{t('overview.contracts.term')}</dt>
       <dd className={styles.value}>
         <Link as="button" aria-label={label} aria-haspopup="dialog" onClick={() => setOpen(true)}>
           {formatNumber(props.active, locale)}
@@ -59,24 +61,25 @@ export function ContractsFact(props: { api: ContractsApi; customerId: string; as
 
 function ContractsDialog(props: { api: ContractsApi; customerId: string; asOf: string; onClose: () => void }) {
   const styles = useStyles();
+  const t = useT();
   const { state, retry } = useRequest<ContractsResponse>(`${props.customerId}|${props.asOf}`, (signal) =>
     props.api.contracts(props.customerId, props.asOf, signal),
   );
   return (
     <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && props.onClose()}>
-      <DialogSurface className={styles.surface} aria-label="Contracts">
+      <DialogSurface className={styles.surface} aria-label={t('overview.contracts.title')}>
         <DialogBody>
-          <DialogTitle>Contracts</DialogTitle>
+          <DialogTitle>{t('overview.contracts.title')}</DialogTitle>
           <DialogContent>
             <Text size={200} className={styles.muted}>
-              As of <DateText date={props.asOf} />
+              {t.rich('overview.contracts.asOf', { date: <DateText date={props.asOf} /> })}
             </Text>
             {state.status === 'loading' && <TabSkeleton rows={3} />}
-            {state.status === 'error' && <ErrorBar title="The contracts could not be loaded" error={state.error} onRetry={retry} />}
+            {state.status === 'error' && <ErrorBar title={t('overview.contracts.failed')} error={state.error} onRetry={retry} />}
             {state.status === 'done' && <ContractGroups items={state.data.items} />}
           </DialogContent>
           <DialogActions>
-            <Button onClick={props.onClose}>Close</Button>
+            <Button onClick={props.onClose}>{t('common.close')}</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>
@@ -84,18 +87,19 @@ function ContractsDialog(props: { api: ContractsApi; customerId: string; asOf: s
   );
 }
 
-const GROUPS: Array<{ state: ContractJson['state']; title: string }> = [
-  { state: 'active', title: 'In force' },
-  { state: 'upcoming', title: 'Not yet started' },
-  { state: 'ended', title: 'Ended' },
-];
+/** In force first; each state's title is its catalog key. */
+const GROUPS: ReadonlyArray<ContractJson['state']> = ['active', 'upcoming', 'ended'];
 
 function ContractGroups(props: { items: ContractJson[] }) {
   const styles = useStyles();
-  if (props.items.length === 0) return <EmptyState title="No contracts" description="No contracts were imported for this customer." />;
+  const t = useT();
+  if (props.items.length === 0) {
+    return <EmptyState title={t('overview.contracts.emptyTitle')} description={t('overview.contracts.emptyDescription')} />;
+  }
   return (
     <>
-      {GROUPS.map(({ state, title }) => {
+      {GROUPS.map((state) => {
+        const title = t(`overview.contracts.${state}`);
         const items = props.items.filter((c) => c.state === state);
         if (items.length === 0) return null;
         return (
@@ -115,6 +119,7 @@ function ContractGroups(props: { items: ContractJson[] }) {
 
 function ContractItem(props: { contract: ContractJson }) {
   const styles = useStyles();
+  const t = useT();
   const c = props.contract;
   return (
     <li className={styles.item}>
@@ -124,7 +129,7 @@ function ContractItem(props: { contract: ContractJson }) {
       </span>
       {c.description && <Text size={200}>{c.description}</Text>}
       <Text size={200} className={styles.muted}>
-        <DateText date={c.startsOn} /> – {c.endsOn === null ? 'open-ended' : <DateText date={c.endsOn} />}
+        <DateText date={c.startsOn} /> – {c.endsOn === null ? t('overview.contracts.openEnded') : <DateText date={c.endsOn} />}
       </Text>
     </li>
   );

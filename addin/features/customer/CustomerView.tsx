@@ -106,7 +106,7 @@ export function CustomerView(props: {
           <div role="tabpanel" aria-label={tab}>
             {tab === 'overview' && <OverviewTab summary={state.data} api={props.api} />}
             <Suspense fallback={<TabSkeleton rows={6} />}>
-              {tab === 'transactions' && <TransactionsTab {...tabProps} onChanged={refresh} />}
+              {tab === 'transactions' && <TransactionsTab {...tabProps} host={props.host} canReply={props.item?.mode === 'read'} onChanged={refresh} />}
               {tab === 'timeline' && <TimelineTab {...tabProps} />}
               {tab === 'activities' && <ActivitiesTab {...tabProps} onChanged={refresh} />}
             </Suspense>

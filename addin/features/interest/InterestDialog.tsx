@@ -2,15 +2,15 @@
 // line (what is left out, and why), then post (managers) once under an Idempotency-Key; the posted
 // notes open as the PDF stored when they were posted.
 import {
-  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, MessageBar, MessageBarBody, Table, TableBody, TableCell,
-  TableHeader, TableHeaderCell, TableRow, Text, tokens,
+  Button, makeStyles, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens,
 } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { InterestNotesResponse, InterestProposalsResponse } from '../../../server/http/schemas/interest';
 import type { ApiClient } from '../../api/client';
 import { useRequest } from '../../api/useRequest';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorBar } from '../../ui/ErrorBar';
+import { FormDialog, useSubmit } from '../../ui/FormDialog';
 import { formatDate } from '../../ui/format';
 import { useLocale } from '../../ui/locale';
 import { Money } from '../../ui/Money';
@@ -19,8 +19,6 @@ import { openStoredPdf } from './open-pdf';
 import { rateText, SKIP_REASONS } from './words';
 
 const useStyles = makeStyles({
-  surface: { maxWidth: 'min(520px, 100vw - 16px)' },
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   table: { fontSize: tokens.fontSizeBase200 },
   number: { textAlign: 'end' },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
@@ -43,126 +41,110 @@ export function InterestDialog(props: InterestDialogProps) {
   const { state, retry } = useRequest<InterestProposalsResponse>(`${props.customerId}|${props.asOf ?? ''}`, (signal) =>
     props.api.interestProposals({ customerId: props.customerId, ...(props.asOf ? { asOf: props.asOf } : {}) }, signal),
   );
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  const { saving, failure, submit } = useSubmit();
   const [posted, setPosted] = useState<InterestNotesResponse['items'] | null>(null);
-  const key = useRef<string | null>(null);
   const proposal = state.status === 'done' ? state.data.items[0] : undefined;
   const notes = proposal?.notes ?? [];
 
-  const post = async () => {
-    if (state.status !== 'done' || notes.length === 0) return;
-    key.current ??= crypto.randomUUID();
-    setSaving(true);
-    setFailure(null);
-    try {
+  const post = () =>
+    state.status === 'done' &&
+    notes.length > 0 &&
+    submit(async (key) => {
       const expected = notes.map((n) => ({ customerId: props.customerId, currency: n.currency, total: n.total }));
-      const result = await props.api.postInterestNotes({ asOf: state.data.asOf, customerIds: [props.customerId], expected }, key.current);
+      const result = await props.api.postInterestNotes({ asOf: state.data.asOf, customerIds: [props.customerId], expected }, key);
       setPosted(result.items);
-    } catch (error) {
-      setFailure(error);
-    }
-    setSaving(false);
-  };
+    });
   const [openFailure, setOpenFailure] = useState<unknown>(null);
   const open = (pdfUrl: string) => openStoredPdf(props.api, pdfUrl).catch(setOpenFailure);
   const close = () => (posted ? props.onDone() : props.onClose());
 
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && !saving && close()}>
-      <DialogSurface className={styles.surface} aria-label="Interest">
-        <DialogBody>
-          <DialogTitle>Interest{state.status === 'done' ? ` as of ${formatDate(state.data.asOf, locale)}` : ''}</DialogTitle>
-          <DialogContent className={styles.form}>
-            {state.status === 'loading' && <TabSkeleton rows={3} />}
-            {state.status === 'error' && <ErrorBar title="The interest due could not be loaded" error={state.error} onRetry={retry} />}
-            {proposal && proposal.code === null && (
-              <EmptyState title="No interest code" description="No interest code applies to this customer, so no interest is charged." />
-            )}
-            {proposal && proposal.code !== null && notes.length === 0 && !posted && (
-              <EmptyState title="No interest due" description="Nothing is overdue enough to charge on this date." />
-            )}
-            {!posted &&
-              notes.map((note) => (
-                <section key={note.currency} aria-label={`Interest in ${note.currency}`}>
-                  <Table size="extra-small" className={styles.table}>
-                    <TableHeader>
-                      <TableRow>
-                        <TableHeaderCell>Document</TableHeaderCell>
-                        <TableHeaderCell className={styles.number}>Days</TableHeaderCell>
-                        <TableHeaderCell className={styles.number}>Open</TableHeaderCell>
-                        <TableHeaderCell className={styles.number}>Interest</TableHeaderCell>
-                      </TableRow>
-                    </TableHeader>
-                    <TableBody>
-                      {note.lines.map((l) => (
-                        <TableRow key={l.transactionId}>
-                          <TableCell title={`${formatDate(l.from, locale)} – ${formatDate(l.to, locale)} at ${rateText(l.rateBp, l.period)}`}>{l.document}</TableCell>
-                          <TableCell className={styles.number}>{l.days}</TableCell>
-                          <TableCell className={styles.number}><Money minor={l.base} currency={note.currency} /></TableCell>
-                          <TableCell className={styles.number}><Money minor={l.interest} currency={note.currency} /></TableCell>
-                        </TableRow>
-                      ))}
-                      <TableRow>
-                        <TableCell>
-                          <Text weight="semibold">Total</Text>
-                        </TableCell>
-                        <TableCell />
-                        <TableCell />
-                        <TableCell className={styles.number}>
-                          <Text weight="semibold"><Money minor={note.total} currency={note.currency} /></Text>
-                        </TableCell>
-                      </TableRow>
-                    </TableBody>
-                  </Table>
-                </section>
-              ))}
-            {!posted && proposal && proposal.skipped.length > 0 && (
-              <section aria-label="Left out">
-                <Text weight="semibold">Left out:</Text>
-                <ul className={styles.list}>
-                  {proposal.skipped.map((s) => (
-                    <li key={s.transactionId}>
-                      {s.document}: {SKIP_REASONS[s.reason]}
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            )}
-            {posted && (
-              <MessageBar intent="success">
-                <MessageBarBody>Posted {posted.map((n) => n.number).join(', ')}: each is a ledger entry and a stored note.</MessageBarBody>
-              </MessageBar>
-            )}
-            {posted && (
-              <ul className={styles.list} aria-label="Posted notes">
-                {posted.map((n) => (
-                  <li key={n.id} className={styles.row}>
-                    <Text>
-                      {n.number} · <Money minor={n.total} currency={n.currency} />
-                    </Text>
-                    <Button size="small" onClick={() => void open(n.pdfUrl)} aria-label={`Open ${n.number}`}>
-                      Open PDF
-                    </Button>
-                  </li>
+    <FormDialog
+      title={`Interest${state.status === 'done' ? ` as of ${formatDate(state.data.asOf, locale)}` : ''}`}
+      label="Interest"
+      width="table"
+      saving={saving}
+      confirm={posted ? undefined : { label: notes.length > 1 ? `Post ${notes.length} notes` : 'Post note', savingLabel: 'Posting…', disabled: notes.length === 0, onClick: post }}
+      closeLabel={posted ? 'Close' : 'Cancel'}
+      onClose={close}
+      failure={failure}
+      failureTitle="Not posted"
+    >
+      {state.status === 'loading' && <TabSkeleton rows={3} />}
+      {state.status === 'error' && <ErrorBar title="The interest due could not be loaded" error={state.error} onRetry={retry} />}
+      {proposal && proposal.code === null && (
+        <EmptyState title="No interest code" description="No interest code applies to this customer, so no interest is charged." />
+      )}
+      {proposal && proposal.code !== null && notes.length === 0 && !posted && (
+        <EmptyState title="No interest due" description="Nothing is overdue enough to charge on this date." />
+      )}
+      {!posted &&
+        notes.map((note) => (
+          <section key={note.currency} aria-label={`Interest in ${note.currency}`}>
+            <Table size="extra-small" className={styles.table}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Document</TableHeaderCell>
+                  <TableHeaderCell className={styles.number}>Days</TableHeaderCell>
+                  <TableHeaderCell className={styles.number}>Open</TableHeaderCell>
+                  <TableHeaderCell className={styles.number}>Interest</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {note.lines.map((l) => (
+                  <TableRow key={l.transactionId}>
+                    <TableCell title={`${formatDate(l.from, locale)} – ${formatDate(l.to, locale)} at ${rateText(l.rateBp, l.period)}`}>{l.document}</TableCell>
+                    <TableCell className={styles.number}>{l.days}</TableCell>
+                    <TableCell className={styles.number}><Money minor={l.base} currency={note.currency} /></TableCell>
+                    <TableCell className={styles.number}><Money minor={l.interest} currency={note.currency} /></TableCell>
+                  </TableRow>
                 ))}
-              </ul>
-            )}
-            {failure !== null && <ErrorBar title="Not posted" error={failure} onRetry={post} />}
-            {openFailure !== null && <ErrorBar title="The note could not be opened" error={openFailure} onRetry={() => setOpenFailure(null)} />}
-          </DialogContent>
-          <DialogActions>
-            {!posted && (
-              <Button appearance="primary" disabled={notes.length === 0 || saving} onClick={post}>
-                {saving ? 'Posting…' : notes.length > 1 ? `Post ${notes.length} notes` : 'Post note'}
+                <TableRow>
+                  <TableCell>
+                    <Text weight="semibold">Total</Text>
+                  </TableCell>
+                  <TableCell />
+                  <TableCell />
+                  <TableCell className={styles.number}>
+                    <Text weight="semibold"><Money minor={note.total} currency={note.currency} /></Text>
+                  </TableCell>
+                </TableRow>
+              </TableBody>
+            </Table>
+          </section>
+        ))}
+      {!posted && proposal && proposal.skipped.length > 0 && (
+        <section aria-label="Left out">
+          <Text weight="semibold">Left out:</Text>
+          <ul className={styles.list}>
+            {proposal.skipped.map((s) => (
+              <li key={s.transactionId}>
+                {s.document}: {SKIP_REASONS[s.reason]}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {posted && (
+        <MessageBar intent="success">
+          <MessageBarBody>Posted {posted.map((n) => n.number).join(', ')}: each is a ledger entry and a stored note.</MessageBarBody>
+        </MessageBar>
+      )}
+      {posted && (
+        <ul className={styles.list} aria-label="Posted notes">
+          {posted.map((n) => (
+            <li key={n.id} className={styles.row}>
+              <Text>
+                {n.number} · <Money minor={n.total} currency={n.currency} />
+              </Text>
+              <Button size="small" onClick={() => void open(n.pdfUrl)} aria-label={`Open ${n.number}`}>
+                Open PDF
               </Button>
-            )}
-            <Button disabled={saving} onClick={close}>
-              {posted ? 'Close' : 'Cancel'}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+            </li>
+          ))}
+        </ul>
+      )}
+      {openFailure !== null && <ErrorBar title="The note could not be opened" error={openFailure} onRetry={() => setOpenFailure(null)} />}
+    </FormDialog>
   );
 }

@@ -1,5 +1,6 @@
 // What the customer's next letter will be: its level and fee, the overdue items it lists and the
-// totals; or, when none is due, why not.
+// totals with what it leaves out of the header's overdue (promised, disputed, on hold); or, when
+// none is due, why not.
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { LetterProposalResponse, NoLetterReason } from '../../../server/http/schemas/letters';
 import { DateText } from '../../ui/DateText';
@@ -32,9 +33,28 @@ export function noLetterText(p: Pick<LetterProposalResponse, 'reason' | 'level' 
   return p.reason ? reasons[p.reason] : 'No letter is due.';
 }
 
+/**
+ * What the letter leaves out of the header's overdue, from the server's figures: the amount (in the
+ * accounting currency) and its reasons, e.g. "promised or disputed"; null when nothing is left out.
+ */
+export function leftOutOf(p: Pick<LetterProposalResponse, 'leftOut'>): { amount: number; what: string } | null {
+  if (!p.leftOut) return null;
+  const parts: Array<[number, string]> = [
+    [p.leftOut.promised, 'promised'],
+    [p.leftOut.disputed, 'disputed'],
+    [p.leftOut.held, 'on hold'],
+  ];
+  const present = parts.filter(([amount]) => amount > 0);
+  if (present.length === 0) return null;
+  const words = present.map(([, word]) => word);
+  const what = words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+  return { amount: present.reduce((sum, [amount]) => sum + amount, 0), what };
+}
+
 export function ProposalView(props: { proposal: LetterProposalResponse }) {
   const styles = useStyles();
   const p = props.proposal;
+  const leftOut = leftOutOf(p);
   return (
     <section className={styles.root} aria-label="Proposed letter">
       <dl className={styles.facts}>
@@ -52,9 +72,11 @@ export function ProposalView(props: { proposal: LetterProposalResponse }) {
           ))}
         </dd>
       </dl>
-      <Text size={200} className={styles.hint}>
-        The letter leaves out promised and disputed items, so this can be less than the customer&apos;s overdue in the header.
-      </Text>
+      {leftOut && (
+        <Text size={200} className={styles.hint}>
+          <Money minor={leftOut.amount} currency={p.accountingCurrency} /> {leftOut.what} is left out
+        </Text>
+      )}
       <Text weight="semibold">
         {p.lines.length} overdue {p.lines.length === 1 ? 'item' : 'items'}
       </Text>

@@ -62,8 +62,9 @@ export function SendLetterDialog(props: SendLetterProps) {
   const replyPossible = props.canReply && typeof host.displayReplyForm === 'function';
   // The draft is rendered by the server from the same data posting uses; nothing is posted for it.
   const due = state.status === 'done' && state.data.due ? state.data : null;
-  const draft = useRequest<string>(due ? `${props.customerId}|${due.asOf}` : null, (signal) =>
-    api.letterPreview(props.customerId, { asOf: due!.asOf }, signal),
+  // Drafted for the sender it answers, as posting sends it: it greets them when a contact of the customer.
+  const draft = useRequest<string>(due ? `${props.customerId}|${due.asOf}|${props.recipient ?? ''}` : null, (signal) =>
+    api.letterPreview(props.customerId, { asOf: due!.asOf, ...(props.recipient ? { to: props.recipient } : {}) }, signal),
   );
 
   const post = async (proposal: LetterProposalResponse, delivery: LetterDelivery) => {

@@ -1,7 +1,9 @@
 // "Mentioned in this email": the action the email asks for, proposed from its words (a card that
 // opens the prefilled dialog), and the customer's documents that the subject or body names, with
-// what is still open on each, so the agent sees the invoice the customer writes about at once.
-import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+// what is still open on each, so the agent sees the invoice the customer writes about at once, and
+// attaches its copy to the reply where the ledger has a link to it.
+import { Button, makeStyles, mergeClasses, Spinner, Text, tokens } from '@fluentui/react-components';
+import { AttachRegular } from '@fluentui/react-icons';
 import type { DraftProposal } from '../../../server/http/schemas/drafts';
 import type { TransactionItem } from '../../../server/http/schemas/transactions';
 import type { ApiClient } from '../../api/client';
@@ -9,7 +11,7 @@ import { useRequest } from '../../api/useRequest';
 import type { MailHost, MailItemSnapshot } from '../../office/host';
 import { ErrorBar } from '../../ui/ErrorBar';
 import { Money } from '../../ui/Money';
-import { attachDocumentToReply } from '../statements/attach';
+import { AttachOutcomeBar, useAttachToReply } from '../statements/AttachToReply';
 import { CollectionStatusBadge } from '../../ui/StatusBadge';
 import { transactionKindLabel } from '../transactions/columns';
 import { findMentioned, mayNameDocuments } from './match';
@@ -31,6 +33,8 @@ const useStyles = makeStyles({
   doc: { fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
   overdue: { color: tokens.colorStatusWarningForeground1 },
+  // "12 days late" moves to the next line whole, never one word alone.
+  nowrap: { whiteSpace: 'nowrap' },
 });
 
 export interface MentionsProps {
@@ -65,6 +69,7 @@ async function topProposal(props: MentionsProps, body: string, signal: AbortSign
 
 export function Mentions(props: MentionsProps) {
   const styles = useStyles();
+  const reply = useAttachToReply(props.host, props.item.mode === 'read');
   const key = `${props.customerId}|${props.asOf ?? ''}|${props.refreshKey}`;
   const { state, retry } = useRequest<Read>(key, async (signal) => {
     // A body that cannot be read still leaves the subject to search.
@@ -110,12 +115,24 @@ export function Mentions(props: MentionsProps) {
               ) : (
                 <Text size={200} className={mergeClasses(t.daysOverdue > 0 && styles.overdue)}>
                   open <Money minor={t.open} currency={t.currency} />
-                  {t.daysOverdue > 0 && ` · ${t.daysOverdue} days late`}
+                  {t.daysOverdue > 0 && (
+                    <>
+                      {' · '}
+                      <span className={styles.nowrap}>{t.daysOverdue} days late</span>
+                    </>
+                  )}
                 </Text>
               )}
               <CollectionStatusBadge status={t.collectionStatus} />
-              {t.documentUrl && props.item.mode === 'read' && props.host.displayReplyForm && (
-                <Button size="small" appearance="transparent" aria-label={`Attach ${t.document} to reply`} onClick={() => void attachDocumentToReply(props.host, t)}>
+              {t.documentUrl && reply.possible && (
+                <Button
+                  size="small"
+                  appearance="transparent"
+                  icon={reply.busy === t.id ? <Spinner size="extra-tiny" /> : <AttachRegular />}
+                  disabled={reply.busy !== null}
+                  aria-label={`Attach ${t.document} to reply`}
+                  onClick={() => void reply.attach(t)}
+                >
                   Attach to reply
                 </Button>
               )}
@@ -123,6 +140,7 @@ export function Mentions(props: MentionsProps) {
           ))}
         </ul>
       )}
+      <AttachOutcomeBar state={reply} />
     </section>
   );
 }

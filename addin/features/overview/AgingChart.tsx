@@ -2,9 +2,11 @@
 // screen reader reads the same numbers the eye sees; overdue buckets warm from yellow to dark red.
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { AgingBucket } from '../../../server/http/schemas/summary';
+import { useT } from '../../i18n';
 import { formatPercent } from '../../ui/format';
 import { useLocale } from '../../ui/locale';
 import { Money } from '../../ui/Money';
+import { periodLabel } from '../../ui/periods';
 import { wholePercents } from './shares';
 
 const useStyles = makeStyles({
@@ -48,18 +50,19 @@ function shareText(amount: number, percent: number, locale: string): string {
 export function AgingChart(props: { buckets: AgingBucket[]; currency: string }) {
   const styles = useStyles();
   const locale = useLocale();
+  const t = useT();
   // Whole percentages that add up to 100, as a reader checks them.
   const percents = wholePercents(props.buckets.map((b) => b.amount));
   const largest = Math.max(0, ...props.buckets.map((b) => b.amount));
   return (
     <table className={styles.table}>
-      <caption className={styles.caption}>Aging by due date</caption>
+      <caption className={styles.caption}>{t('overview.aging.caption')}</caption>
       <thead hidden>
         <tr>
-          <th scope="col">Period</th>
-          <th scope="col">Bar</th>
-          <th scope="col">Amount</th>
-          <th scope="col">Share</th>
+          <th scope="col">{t('overview.aging.period')}</th>
+          <th scope="col">{t('overview.aging.bar')}</th>
+          <th scope="col">{t('overview.aging.amount')}</th>
+          <th scope="col">{t('overview.aging.share')}</th>
         </tr>
       </thead>
       <tbody>
@@ -68,7 +71,7 @@ export function AgingChart(props: { buckets: AgingBucket[]; currency: string }) 
           return (
             <tr key={b.label} className={styles.row}>
               <th scope="row" className={styles.label}>
-                {b.label}
+                {periodLabel(t, b)}
               </th>
               <td className={styles.barCell} aria-hidden>
                 <div className={styles.track}>

@@ -7,8 +7,10 @@ import { useRequest } from '../../api/useRequest';
 import { BarChart, type ChartGroup, type ChartSeries } from '../../ui/charts/BarChart';
 import { ageTone } from '../../ui/charts/tones';
 import { ErrorBar } from '../../ui/ErrorBar';
+import { translator, useT } from '../../i18n';
 import { formatDate } from '../../ui/format';
 import { useLocale } from '../../ui/locale';
+import { periodLabel } from '../../ui/periods';
 import { TabSkeleton } from '../../ui/TabSkeleton';
 
 const useStyles = makeStyles({
@@ -24,7 +26,13 @@ function monthLabel(iso: string, locale: string): string {
 }
 
 export function historyChart(history: AgingHistoryResponse, locale: string): { series: ChartSeries[]; groups: ChartGroup[] } {
-  const series = history.periods.map((p, i) => ({ id: String(i), label: p.fromDays === null ? 'Current' : `${p.label} days`, tone: ageTone(i) }));
+  const t = translator(locale);
+  // "Current", then "1–30 days" … "Over 120 days".
+  const series = history.periods.map((p, i) => ({
+    id: String(i),
+    label: p.fromDays === null ? periodLabel(t, p) : t('overview.history.days', { period: periodLabel(t, p) }),
+    tone: ageTone(i),
+  }));
   const last = history.points.length - 1;
   const groups = history.points.map((point, index) => ({
     id: point.asOf,
@@ -38,13 +46,23 @@ export function historyChart(history: AgingHistoryResponse, locale: string): { s
 export function AgingHistory(props: { api: Pick<ApiClient, 'agingHistory'>; customerId: string; asOf: string }) {
   const styles = useStyles();
   const locale = useLocale();
+  const t = useT();
   const { state, retry } = useRequest<AgingHistoryResponse>(`${props.customerId}|${props.asOf}`, (signal) =>
     props.api.agingHistory(props.customerId, { months: HISTORY_MONTHS, asOf: props.asOf }, signal),
   );
   if (state.status === 'loading') return <TabSkeleton rows={3} />;
-  if (state.status === 'error') return <ErrorBar title="The aging history could not be loaded" error={state.error} onRetry={retry} />;
+  if (state.status === 'error') return <ErrorBar title={t('overview.history.failed')} error={state.error} onRetry={retry} />;
   const history = state.data;
-  if (!history.points.some((p) => p.amounts.some((a) => a > 0))) return <p className={styles.empty}>No aging history: nothing was open at the month ends.</p>;
+  if (!history.points.some((p) => p.amounts.some((a) => a > 0))) return <p className={styles.empty}>{t('overview.history.empty')}</p>;
   const { series, groups } = historyChart(history, locale);
-  return <BarChart title="Aging history" currency={history.currency} series={series} groups={groups} mode="stacked" groupHeader="Month end" />;
+  return (
+    <BarChart
+      title={t('overview.history.title')}
+      currency={history.currency}
+      series={series}
+      groups={groups}
+      mode="stacked"
+      groupHeader={t('overview.history.monthEnd')}
+    />
+  );
 }

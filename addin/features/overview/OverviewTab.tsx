@@ -2,6 +2,7 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { CustomerSummary } from '../../../server/http/schemas/summary';
+import { useT } from '../../i18n';
 import { DateText } from '../../ui/DateText';
 import { formatNumber, formatPercent } from '../../ui/format';
 import { useLocale } from '../../ui/locale';
@@ -41,6 +42,7 @@ function Fact(props: { term: string; children: ReactNode; danger?: boolean }) {
 export default function OverviewTab(props: { summary: CustomerSummary; api: Pick<ApiClient, 'contracts'> & Partial<Pick<ApiClient, 'agingHistory'>> }) {
   const styles = useStyles();
   const locale = useLocale();
+  const t = useT();
   const s = props.summary;
   const ph = s.paymentHistory;
   const none = '—';
@@ -49,33 +51,35 @@ export default function OverviewTab(props: { summary: CustomerSummary; api: Pick
     <div className={styles.root}>
       <AgingChart buckets={s.aging} currency={s.currency} />
       {s.aging.some((b) => b.amount < 0) && (
-        <p className={styles.hint}>A negative amount is unapplied credit: payments or credit notes not yet matched to an invoice.</p>
+        <p className={styles.hint}>{t('overview.aging.credit')}</p>
       )}
       {props.api.agingHistory && <AgingHistory api={{ agingHistory: props.api.agingHistory }} customerId={s.customer.id} asOf={s.asOf} />}
-      <dl className={styles.facts} aria-label="Customer figures">
-        <Fact term="Outstanding invoices">{formatNumber(s.outstandingInvoices, locale)}</Fact>
+      <dl className={styles.facts} aria-label={t('overview.facts.label')}>
+        <Fact term={t('overview.facts.outstandingInvoices')}>{formatNumber(s.outstandingInvoices, locale)}</Fact>
         <ContractsFact api={props.api} customerId={s.customer.id} asOf={s.asOf} active={s.contracts.active} />
-        <Fact term="Customer since">
+        <Fact term={t('overview.facts.customerSince')}>
           <DateText date={s.customer.customerSince} />
         </Fact>
-        <Fact term="Credit limit">{s.creditLimit === null ? 'None' : <Money minor={s.creditLimit} currency={s.currency} />}</Fact>
-        <Fact term="Remaining credit" danger={overLimit}>
+        <Fact term={t('overview.facts.creditLimit')}>{s.creditLimit === null ? t('overview.facts.noCreditLimit') : <Money minor={s.creditLimit} currency={s.currency} />}</Fact>
+        <Fact term={t('overview.facts.remainingCredit')} danger={overLimit}>
           {s.creditRemaining === null ? none : <Money minor={s.creditRemaining} currency={s.currency} />}
-          {overLimit && <span className={styles.note}>Over the credit limit</span>}
+          {overLimit && <span className={styles.note}>{t('overview.facts.overLimit')}</span>}
         </Fact>
-        <Fact term="Account status" danger={s.customer.status !== 'active'}>
-          {accountStatusLabel(s.customer.status)}
+        <Fact term={t('overview.facts.accountStatus')} danger={s.customer.status !== 'active'}>
+          {accountStatusLabel(s.customer.status, locale)}
         </Fact>
-        <Fact term="DSO">{ph.dso === null ? none : `${formatNumber(ph.dso, locale)} days`}</Fact>
-        <Fact term="Average days late">{ph.averageDaysLate === null ? none : `${formatNumber(ph.averageDaysLate, locale, 1)} days`}</Fact>
-        <Fact term="Paid on time">{ph.onTimeShare === null ? none : formatPercent(ph.onTimeShare, locale)}</Fact>
-        {s.collection.promises > 0 && <Fact term="Promises to pay">{s.collection.promises}</Fact>}
+        <Fact term={t('overview.facts.dso')}>{ph.dso === null ? none : t('overview.facts.days', { count: Math.round(ph.dso) })}</Fact>
+        <Fact term={t('overview.facts.averageDaysLate')}>
+          {ph.averageDaysLate === null ? none : t('overview.facts.days', { count: Math.round(ph.averageDaysLate * 10) / 10 })}
+        </Fact>
+        <Fact term={t('overview.facts.paidOnTime')}>{ph.onTimeShare === null ? none : formatPercent(ph.onTimeShare, locale)}</Fact>
+        {s.collection.promises > 0 && <Fact term={t('overview.facts.promises')}>{s.collection.promises}</Fact>}
         {s.collection.brokenPromises > 0 && (
-          <Fact term="Broken promises" danger>
+          <Fact term={t('overview.facts.brokenPromises')} danger>
             {s.collection.brokenPromises}
           </Fact>
         )}
-        {s.collection.disputes > 0 && <Fact term="Disputes">{s.collection.disputes}</Fact>}
+        {s.collection.disputes > 0 && <Fact term={t('overview.facts.disputes')}>{s.collection.disputes}</Fact>}
       </dl>
     </div>
   );

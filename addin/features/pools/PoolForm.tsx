@@ -1,25 +1,9 @@
 // The pool dialog for managers: a name and the criteria, with a live count of the customers they
 // select (POST /api/pools/preview as the criteria change, nothing saved) before saving.
-import {
-  Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Checkbox, Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { isAbortError } from '../../api/client';
+import { FormDialog, useSubmit } from '../../ui/FormDialog';
 import { formatMoney } from '../../ui/format';
 import { useLocale } from '../../ui/locale';
 import { collectionStatusLabel } from '../../ui/StatusBadge';
@@ -51,8 +35,7 @@ export function PoolForm(props: { client: PoolsClient; pool: PoolResponse | null
   const [name, setName] = useState(props.pool?.name ?? '');
   const [form, setForm] = useState<CriteriaForm>(() => formOf(props.pool?.criteria ?? {}, props.currency));
   const [preview, setPreview] = useState<PoolPreviewResponse | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, failure, submit } = useSubmit();
   const result = criteriaOf(form, props.currency, locale);
   const criteriaKey = result.ok ? JSON.stringify(result.criteria) : null;
 
@@ -73,96 +56,80 @@ export function PoolForm(props: { client: PoolsClient; pool: PoolResponse | null
 
   const save = () => {
     if (!result.ok || !name.trim()) return;
-    setSaving(true);
-    setError(null);
     const body = { name: name.trim(), criteria: result.criteria };
-    const request = props.pool ? props.client.update(props.pool.id, { ...body, version: props.pool.version }) : props.client.create(body);
-    request.then(props.onSaved, (e: unknown) => {
-      setSaving(false);
-      setError(e instanceof Error ? e.message : String(e));
+    void submit(async () => {
+      const saved = await (props.pool ? props.client.update(props.pool.id, { ...body, version: props.pool.version }) : props.client.create(body));
+      props.onSaved(saved);
     });
   };
   const toggle = (list: string[], value: string) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
 
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && props.onClose()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{props.pool ? `Edit pool ${props.pool.name}` : 'New pool'}</DialogTitle>
-          <DialogContent>
-            <Field label="Name" required validationMessage={name.trim() ? undefined : 'Give the pool a name.'} validationState={name.trim() ? 'none' : 'error'}>
-              <Input value={name} onChange={(_, d) => setName(d.value)} />
+    <FormDialog
+      title={props.pool ? `Edit pool ${props.pool.name}` : 'New pool'}
+      width="wide"
+      saving={saving}
+      confirm={{ label: 'Save', disabled: !result.ok || !name.trim(), onClick: save }}
+      onClose={props.onClose}
+      failure={failure}
+    >
+      <Field label="Name" required validationMessage={name.trim() ? undefined : 'Give the pool a name.'} validationState={name.trim() ? 'none' : 'error'}>
+        <Input value={name} onChange={(_, d) => setName(d.value)} />
+      </Field>
+      <div className={styles.grid}>
+        {LIST_KEYS.map((k) => (
+          <Field key={k} label={LIST_LABELS[k]} hint="Separate by commas">
+            <Input value={form.lists[k]} onChange={(_, d) => setForm({ ...form, lists: { ...form.lists, [k]: d.value } })} />
+          </Field>
+        ))}
+        {[...MONEY_KEYS, ...DAY_KEYS].map((k) => {
+          const failed = !result.ok && result.field.startsWith(`${k}.`) ? result.message : undefined;
+          return (
+            <Field key={k} label={RANGE_LABELS[k]} validationMessage={failed} validationState={failed ? 'error' : 'none'}>
+              <div className={styles.range}>
+                {(['min', 'max'] as const).map((b) => (
+                  <Input
+                    key={b}
+                    aria-label={`${RANGE_LABELS[k]} ${b === 'min' ? 'from' : 'to'}`}
+                    placeholder={b === 'min' ? 'From' : 'To'}
+                    inputMode={(MONEY_KEYS as readonly string[]).includes(k) ? 'decimal' : 'numeric'}
+                    value={form.ranges[k][b]}
+                    onChange={(_, d) => setForm({ ...form, ranges: { ...form.ranges, [k]: { ...form.ranges[k], [b]: d.value } } })}
+                  />
+                ))}
+              </div>
             </Field>
-            <div className={styles.grid}>
-              {LIST_KEYS.map((k) => (
-                <Field key={k} label={LIST_LABELS[k]} hint="Separate by commas">
-                  <Input value={form.lists[k]} onChange={(_, d) => setForm({ ...form, lists: { ...form.lists, [k]: d.value } })} />
-                </Field>
-              ))}
-              {[...MONEY_KEYS, ...DAY_KEYS].map((k) => {
-                const failed = !result.ok && result.field.startsWith(`${k}.`) ? result.message : undefined;
-                return (
-                  <Field key={k} label={RANGE_LABELS[k]} validationMessage={failed} validationState={failed ? 'error' : 'none'}>
-                    <div className={styles.range}>
-                      {(['min', 'max'] as const).map((b) => (
-                        <Input
-                          key={b}
-                          aria-label={`${RANGE_LABELS[k]} ${b === 'min' ? 'from' : 'to'}`}
-                          placeholder={b === 'min' ? 'From' : 'To'}
-                          inputMode={(MONEY_KEYS as readonly string[]).includes(k) ? 'decimal' : 'numeric'}
-                          value={form.ranges[k][b]}
-                          onChange={(_, d) => setForm({ ...form, ranges: { ...form.ranges, [k]: { ...form.ranges[k], [b]: d.value } } })}
-                        />
-                      ))}
-                    </div>
-                  </Field>
-                );
-              })}
-              <Field label="Customer on hold">
-                <Select value={form.onHold} onChange={(_, d) => setForm({ ...form, onHold: d.value as CriteriaForm['onHold'] })}>
-                  <option value="any">Either</option>
-                  <option value="yes">On hold</option>
-                  <option value="no">Not on hold</option>
-                </Select>
-              </Field>
-            </div>
-            <fieldset>
-              <legend>Has an open item in status</legend>
-              <div className={styles.checks}>
-                {STATUSES.map((s) => (
-                  <Checkbox key={s} label={collectionStatusLabel(s)} checked={form.collectionStatus.includes(s)} onChange={() => setForm({ ...form, collectionStatus: toggle(form.collectionStatus, s) })} />
-                ))}
-              </div>
-            </fieldset>
-            <fieldset>
-              <legend>Account status</legend>
-              <div className={styles.checks}>
-                {ACCOUNT.map(([v, label]) => (
-                  <Checkbox key={v} label={label} checked={form.accountStatus.includes(v)} onChange={() => setForm({ ...form, accountStatus: toggle(form.accountStatus, v) })} />
-                ))}
-              </div>
-            </fieldset>
-            <Text aria-live="polite" className={styles.count}>
-              {preview
-                ? `${preview.customers} ${preview.customers === 1 ? 'customer' : 'customers'}, ${formatMoney(preview.overdue, preview.currency, locale)} overdue`
-                : 'Counting…'}
-            </Text>
-            {error && (
-              <MessageBar intent="error">
-                <MessageBarBody>{error}</MessageBarBody>
-              </MessageBar>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="secondary" onClick={props.onClose}>
-              Cancel
-            </Button>
-            <Button appearance="primary" disabled={saving || !result.ok || !name.trim()} onClick={save}>
-              Save
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+          );
+        })}
+        <Field label="Customer on hold">
+          <Select value={form.onHold} onChange={(_, d) => setForm({ ...form, onHold: d.value as CriteriaForm['onHold'] })}>
+            <option value="any">Either</option>
+            <option value="yes">On hold</option>
+            <option value="no">Not on hold</option>
+          </Select>
+        </Field>
+      </div>
+      <fieldset>
+        <legend>Has an open item in status</legend>
+        <div className={styles.checks}>
+          {STATUSES.map((s) => (
+            <Checkbox key={s} label={collectionStatusLabel(s)} checked={form.collectionStatus.includes(s)} onChange={() => setForm({ ...form, collectionStatus: toggle(form.collectionStatus, s) })} />
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Account status</legend>
+        <div className={styles.checks}>
+          {ACCOUNT.map(([v, label]) => (
+            <Checkbox key={v} label={label} checked={form.accountStatus.includes(v)} onChange={() => setForm({ ...form, accountStatus: toggle(form.accountStatus, v) })} />
+          ))}
+        </div>
+      </fieldset>
+      <Text aria-live="polite" className={styles.count}>
+        {preview
+          ? `${preview.customers} ${preview.customers === 1 ? 'customer' : 'customers'}, ${formatMoney(preview.overdue, preview.currency, locale)} overdue`
+          : 'Counting…'}
+      </Text>
+    </FormDialog>
   );
 }

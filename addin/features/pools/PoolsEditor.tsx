@@ -4,6 +4,7 @@ import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens }
 import { AddRegular, DeleteRegular, EditRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useRequest } from '../../api/useRequest';
+import { useT } from '../../i18n';
 import { ErrorBar } from '../../ui/ErrorBar';
 import type { PoolsClient } from '../worklist/client';
 import type { PoolListResponse, PoolResponse } from '../worklist/types';
@@ -20,6 +21,7 @@ const useStyles = makeStyles({
 
 export function PoolsEditor(props: { client: PoolsClient; version: number; shownPoolId: string | null; currency: string; onChanged(): void }) {
   const styles = useStyles();
+  const t = useT();
   const { state, retry } = useRequest<PoolListResponse>(`editor|${props.version}`, (signal) => props.client.pools(signal));
   const [editing, setEditing] = useState<PoolResponse | 'new' | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -32,13 +34,13 @@ export function PoolsEditor(props: { client: PoolsClient; version: number; shown
   return (
     <section className={styles.root} aria-labelledby="pools-heading">
       <h2 id="pools-heading" className={styles.heading}>
-        Pools
+        {t('worklist.pools.heading')}
       </h2>
       <Button icon={<AddRegular />} onClick={() => setEditing('new')}>
-        New pool
+        {t('worklist.pools.add')}
       </Button>
-      {state.status === 'loading' && <Spinner size="tiny" label="Loading the pools…" />}
-      {state.status === 'error' && <ErrorBar title="The pools could not be loaded" error={state.error} onRetry={retry} />}
+      {state.status === 'loading' && <Spinner size="tiny" label={t('worklist.pools.loading')} />}
+      {state.status === 'error' && <ErrorBar title={t('worklist.poolsFailed')} error={state.error} onRetry={retry} />}
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>
@@ -48,11 +50,11 @@ export function PoolsEditor(props: { client: PoolsClient; version: number; shown
         <ul className={styles.list}>
           {state.data.items.map((pool) => (
             <li key={pool.id} className={pool.id === props.shownPoolId ? `${styles.item} ${styles.shown}` : styles.item}>
-              <Text className={styles.name}>{pool.id === 'all' ? 'All customers' : pool.name}</Text>
+              <Text className={styles.name}>{pool.id === 'all' ? t('worklist.allCustomers') : pool.name}</Text>
               {pool.id !== 'all' && (
                 <>
-                  <Button size="small" appearance="subtle" icon={<EditRegular />} aria-label={`Edit ${pool.name}`} onClick={() => setEditing(pool)} />
-                  <Button size="small" appearance="subtle" icon={<DeleteRegular />} aria-label={`Delete ${pool.name}`} onClick={() => remove(pool)} />
+                  <Button size="small" appearance="subtle" icon={<EditRegular />} aria-label={t('worklist.pools.edit', { name: pool.name })} onClick={() => setEditing(pool)} />
+                  <Button size="small" appearance="subtle" icon={<DeleteRegular />} aria-label={t('worklist.pools.remove', { name: pool.name })} onClick={() => remove(pool)} />
                 </>
               )}
             </li>

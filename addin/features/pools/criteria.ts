@@ -1,5 +1,6 @@
 // A pool's criteria as the editor's form holds them (text the manager types) and back. Amounts are
 // parsed into integer minor units by string arithmetic (never a float); empty fields drop the key.
+import { translate } from '../../i18n';
 import { parseAmount } from '../activities/amount';
 import { fractionDigits, minorToDecimal } from '../../ui/format';
 import type { Criteria } from '../worklist/types';
@@ -58,12 +59,12 @@ export function criteriaOf(form: CriteriaForm, currency: string, locale: string)
         if (!parsed.ok) return { ok: false, field: `${k}.${bound}`, message: parsed.message };
         range[bound] = Number(parsed.minor);
       } else {
-        if (!/^\d{1,5}$/.test(text)) return { ok: false, field: `${k}.${bound}`, message: 'Enter a whole number of days.' };
+        if (!/^\d{1,5}$/.test(text)) return { ok: false, field: `${k}.${bound}`, message: translate(locale, 'worklist.pools.wholeDays') };
         range[bound] = Number(text);
       }
     }
     if (range.min !== undefined && range.max !== undefined && range.min > range.max) {
-      return { ok: false, field: `${k}.max`, message: 'The upper bound is below the lower one.' };
+      return { ok: false, field: `${k}.max`, message: translate(locale, 'worklist.pools.boundsReversed') };
     }
     if (Object.keys(range).length > 0) out[k] = range;
   }

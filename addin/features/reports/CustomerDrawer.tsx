@@ -3,6 +3,7 @@
 import { Button, DrawerBody, DrawerHeader, DrawerHeaderTitle, OverlayDrawer } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import type { ApiClient } from '../../api/client';
+import { useT } from '../../i18n';
 import type { MailHost } from '../../office/host';
 import { CustomerView } from '../customer/CustomerView';
 
@@ -13,11 +14,12 @@ export function workspaceHost(displayLanguage: string, dark: boolean): MailHost 
 
 export function CustomerDrawer(props: { api: ApiClient; host: MailHost; customer: { id: string; name: string } | null; onClose(): void }) {
   const { customer } = props;
+  const t = useT();
   return (
     <OverlayDrawer position="end" size="medium" open={customer !== null} onOpenChange={(_, data) => !data.open && props.onClose()}>
       <DrawerHeader>
-        <DrawerHeaderTitle action={<Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={props.onClose} />}>
-          Customer
+        <DrawerHeaderTitle action={<Button appearance="subtle" aria-label={t('common.close')} icon={<DismissRegular />} onClick={props.onClose} />}>
+          {t('reports.drawer.title')}
         </DrawerHeaderTitle>
       </DrawerHeader>
       <DrawerBody>

@@ -4,6 +4,7 @@ import { Button, makeStyles, ProgressBar, Text, tokens } from '@fluentui/react-c
 import { ArrowDownloadRegular, DismissRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
 import { isAbortError } from '../../api/client';
+import { useT } from '../../i18n';
 import { ErrorBar } from '../../ui/ErrorBar';
 import { useLocale } from '../../ui/locale';
 import type { DownloadFormat, DownloadProgress, ReportQuery, ReportsClient } from './client';
@@ -33,6 +34,7 @@ type State = { kind: 'idle' } | { kind: 'running'; format: DownloadFormat; progr
 export function DownloadButtons(props: { client: ReportsClient; query: ReportQuery; asOf: string }) {
   const styles = useStyles();
   const locale = useLocale();
+  const t = useT();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const controller = useRef<AbortController | null>(null);
   useEffect(() => () => controller.current?.abort(), []);
@@ -54,25 +56,25 @@ export function DownloadButtons(props: { client: ReportsClient; query: ReportQue
   return (
     <div className={styles.root}>
       <Button icon={<ArrowDownloadRegular />} disabled={running !== null} onClick={() => void start('csv')}>
-        CSV
+        {t('reports.download.csv')}
       </Button>
       <Button icon={<ArrowDownloadRegular />} disabled={running !== null} onClick={() => void start('xlsx')}>
-        Excel
+        {t('reports.download.excel')}
       </Button>
       {running && (
         <div className={styles.progress} role="status">
           <ProgressBar
             className={styles.bar}
-            aria-label={`Downloading ${running.format.toUpperCase()}`}
+            aria-label={t('reports.download.downloading', { format: running.format.toUpperCase() })}
             value={running.progress.total ? running.progress.received / running.progress.total : undefined}
           />
           <Text size={200}>
-            {running.format.toUpperCase()}: {formatBytes(running.progress.received, locale)} received
+            {t('reports.download.received', { format: running.format.toUpperCase(), size: formatBytes(running.progress.received, locale) })}
           </Text>
-          <Button appearance="subtle" size="small" icon={<DismissRegular />} aria-label="Cancel the download" onClick={() => controller.current?.abort()} />
+          <Button appearance="subtle" size="small" icon={<DismissRegular />} aria-label={t('reports.download.cancel')} onClick={() => controller.current?.abort()} />
         </div>
       )}
-      {state.kind === 'failed' && <ErrorBar title="The download failed" error={state.error} onRetry={() => setState({ kind: 'idle' })} />}
+      {state.kind === 'failed' && <ErrorBar title={t('reports.download.failed')} error={state.error} onRetry={() => setState({ kind: 'idle' })} />}
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { Switch, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { AgedReceivablesSubscriptionResponse } from '../../../server/http/schemas/reports';
+import { useT } from '../../i18n';
 import { ErrorBar } from '../../ui/ErrorBar';
 import type { ReportsClient } from './client';
 
@@ -11,6 +12,7 @@ type State =
   | { kind: 'ready'; value: AgedReceivablesSubscriptionResponse; saving: boolean; failure?: { wanted: boolean; error: unknown } };
 
 export function MonthEndSwitch(props: { client: ReportsClient }) {
+  const t = useT();
   const [state, setState] = useState<State>({ kind: 'loading' });
   useEffect(() => {
     const controller = new AbortController();
@@ -36,11 +38,11 @@ export function MonthEndSwitch(props: { client: ReportsClient }) {
       <Switch
         checked={state.value.subscribed}
         disabled={state.saving}
-        label="Mail me this report (Excel) as of each month end"
+        label={t('reports.monthEnd.label')}
         onChange={(_, data) => toggle(data.checked)}
       />
-      {state.value.lastMonthEnd && <Text size={200}> Last sent: as of {state.value.lastMonthEnd}</Text>}
-      {failure && <ErrorBar title="The month-end mail could not be switched" error={failure.error} onRetry={() => toggle(failure.wanted)} />}
+      {state.value.lastMonthEnd && <Text size={200}> {t('reports.monthEnd.lastSent', { date: state.value.lastMonthEnd })}</Text>}
+      {failure && <ErrorBar title={t('reports.monthEnd.failed')} error={failure.error} onRetry={() => toggle(failure.wanted)} />}
     </div>
   );
 }

@@ -17,9 +17,9 @@ import {
 import { ChevronLeftRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { AgedCustomerJson, AgingPeriodJson } from '../../../server/http/schemas/reports';
+import { useT } from '../../i18n';
 import { Money } from '../../ui/Money';
-import { formatNumber } from '../../ui/format';
-import { useLocale } from '../../ui/locale';
+import { periodLabel } from '../../ui/periods';
 import { firstDirection, type Sort, type SortColumn } from './model';
 
 export const PAGE_SIZE = 100;
@@ -44,7 +44,7 @@ export function ReportTable(props: {
   onOpen(customer: AgedCustomerJson): void;
 }) {
   const styles = useStyles();
-  const locale = useLocale();
+  const t = useT();
   const [page, setPage] = useState(0);
   const pages = Math.max(1, Math.ceil(props.customers.length / PAGE_SIZE));
   // A new filter or sort starts at the first page.
@@ -72,14 +72,14 @@ export function ReportTable(props: {
   return (
     <>
       <div className={styles.scroller}>
-        <Table sortable size="small" className={styles.table} aria-label="Aged receivables by customer">
+        <Table sortable size="small" className={styles.table} aria-label={t('reports.table.label')}>
           <TableHeader>
             <TableRow>
-              {header('account', 'Account', styles.account)}
-              {header('name', 'Name', styles.name)}
-              {header('balance', 'Balance', styles.amount)}
-              {header('overdue', 'Overdue', styles.amount)}
-              {props.periods.map((period, i) => header(`period:${i}`, period.label, styles.amount))}
+              {header('account', t('reports.table.account'), styles.account)}
+              {header('name', t('reports.table.name'), styles.name)}
+              {header('balance', t('reports.table.balance'), styles.amount)}
+              {header('overdue', t('reports.table.overdue'), styles.amount)}
+              {props.periods.map((period, i) => header(`period:${i}`, periodLabel(t, period), styles.amount))}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -103,14 +103,14 @@ export function ReportTable(props: {
           </TableBody>
         </Table>
       </div>
-      <nav className={styles.pager} aria-label="Pages of customers">
+      <nav className={styles.pager} aria-label={t('reports.table.pages')}>
         <Text aria-live="polite">
           {props.customers.length === 0
-            ? 'No customers'
-            : `${formatNumber(page * PAGE_SIZE + 1, locale)}–${formatNumber(page * PAGE_SIZE + shown.length, locale)} of ${formatNumber(props.customers.length, locale)}`}
+            ? t('reports.table.noCustomers')
+            : t('reports.table.range', { from: page * PAGE_SIZE + 1, to: page * PAGE_SIZE + shown.length, total: props.customers.length })}
         </Text>
-        <Button icon={<ChevronLeftRegular />} aria-label="Previous page" disabled={page === 0} onClick={() => setPage(page - 1)} />
-        <Button icon={<ChevronRightRegular />} aria-label="Next page" disabled={page >= pages - 1} onClick={() => setPage(page + 1)} />
+        <Button icon={<ChevronLeftRegular />} aria-label={t('reports.table.previous')} disabled={page === 0} onClick={() => setPage(page - 1)} />
+        <Button icon={<ChevronRightRegular />} aria-label={t('reports.table.next')} disabled={page >= pages - 1} onClick={() => setPage(page + 1)} />
       </nav>
     </>
   );

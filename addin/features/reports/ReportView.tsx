@@ -6,6 +6,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import type { AgedCustomerJson, AgedReceivablesResponse } from '../../../server/http/schemas/reports';
 import type { ApiClient } from '../../api/client';
 import { useRequest } from '../../api/useRequest';
+import { useT } from '../../i18n';
 import type { MailHost } from '../../office/host';
 import { ErrorBar } from '../../ui/ErrorBar';
 import { useLocale } from '../../ui/locale';
@@ -28,6 +29,7 @@ const useStyles = makeStyles({
 export function ReportView(props: { client: ReportsClient; api: ApiClient; host: MailHost; initialAsOf?: string }) {
   const styles = useStyles();
   const locale = useLocale();
+  const t = useT();
   const [asOf, setAsOf] = useState(props.initialAsOf ?? '');
   const [by, setBy] = useState<'due_date' | 'document_date'>('due_date');
   const [filter, setFilter] = useState('');
@@ -47,36 +49,36 @@ export function ReportView(props: { client: ReportsClient; api: ApiClient; host:
   return (
     <section className={styles.root} aria-labelledby="report-heading">
       <h1 id="report-heading" className={styles.heading}>
-        Aged receivables{report ? ` as of ${report.asOf}` : ''}
+        {report ? t('reports.headingAsOf', { date: report.asOf }) : t('reports.heading')}
       </h1>
       <div className={styles.toolbar}>
-        <Field label="As of">
+        <Field label={t('reports.asOf')}>
           <Input type="date" value={asOf} onChange={(_, data) => setAsOf(data.value)} />
         </Field>
-        <Field label="Age by">
+        <Field label={t('reports.ageBy')}>
           <Select value={by} onChange={(_, data) => setBy(data.value as typeof by)}>
-            <option value="due_date">Due date</option>
-            <option value="document_date">Document date</option>
+            <option value="due_date">{t('reports.dueDate')}</option>
+            <option value="document_date">{t('reports.documentDate')}</option>
           </Select>
         </Field>
-        <Field label="Filter by name or account">
+        <Field label={t('reports.filter')}>
           <SearchBox value={filter} onChange={(_, data) => setFilter(data.value)} />
         </Field>
         <div className={styles.grow} />
         <DownloadButtons client={props.client} query={query} asOf={report?.asOf ?? (asOf || 'today')} />
       </div>
       <MonthEndSwitch client={props.client} />
-      {state.status === 'loading' && <Spinner label="Reading every customer’s open items…" />}
-      {state.status === 'error' && <ErrorBar title="The report could not be loaded" error={state.error} onRetry={retry} />}
+      {state.status === 'loading' && <Spinner label={t('reports.loading')} />}
+      {state.status === 'error' && <ErrorBar title={t('reports.failed')} error={state.error} onRetry={retry} />}
       {report && (
         <>
-          <h2 className={styles.subheading}>Totals</h2>
+          <h2 className={styles.subheading}>{t('reports.totals')}</h2>
           <TotalsTable report={report} />
-          <h2 className={styles.subheading}>Customers</h2>
+          <h2 className={styles.subheading}>{t('reports.customers')}</h2>
           <Text>
             {customers.length === report.customers.length
-              ? `${report.customers.length} customers with open items`
-              : `${customers.length} of ${report.customers.length} customers match the filter`}
+              ? t('reports.withOpenItems', { count: report.customers.length })
+              : t('reports.matching', { shown: customers.length, total: report.customers.length })}
           </Text>
           <ReportTable customers={customers} periods={report.periods} currency={report.currency} sort={sort} onSort={setSort} onOpen={setOpened} />
         </>

@@ -4,8 +4,10 @@ import { Button, Card, CardHeader, makeStyles, Skeleton, SkeletonItem, Text, tok
 import { OpenRegular } from '@fluentui/react-icons';
 import type { AgedReceivablesResponse } from '../../../server/http/schemas/reports';
 import { useRequest } from '../../api/useRequest';
+import { useT } from '../../i18n';
 import { ErrorBar } from '../../ui/ErrorBar';
 import { Money } from '../../ui/Money';
+import { periodLabel } from '../../ui/periods';
 import type { ReportsClient } from './client';
 
 const useStyles = makeStyles({
@@ -18,6 +20,7 @@ const useStyles = makeStyles({
 
 export function TotalsCard(props: { client: ReportsClient; onOpenReport(): void }) {
   const styles = useStyles();
+  const t = useT();
   // The totals only: the pane never downloads every customer's line.
   const { state, retry } = useRequest<AgedReceivablesResponse>('today', (signal) => props.client.report({ customers: 'none' }, signal));
   const report = state.status === 'done' ? state.data : null;
@@ -26,24 +29,24 @@ export function TotalsCard(props: { client: ReportsClient; onOpenReport(): void 
       <CardHeader
         header={
           <Text as="h2" id="receivables-card-title" weight="semibold" style={{ margin: 0 }}>
-            Receivables{report ? ` as of ${report.asOf}` : ''}
+            {report ? t('reports.card.titleAsOf', { date: report.asOf }) : t('reports.card.title')}
           </Text>
         }
       />
       {state.status === 'loading' && (
-        <Skeleton aria-label="Loading the receivables totals">
+        <Skeleton aria-label={t('reports.card.loading')}>
           <SkeletonItem size={16} />
           <SkeletonItem size={16} />
           <SkeletonItem size={16} />
         </Skeleton>
       )}
-      {state.status === 'error' && <ErrorBar title="The totals could not be loaded" error={state.error} onRetry={retry} />}
+      {state.status === 'error' && <ErrorBar title={t('reports.card.failed')} error={state.error} onRetry={retry} />}
       {report && (
         <dl className={styles.list}>
           {[
-            { label: 'Balance', amount: report.totals.balance, strong: true },
-            { label: 'Overdue', amount: report.totals.overdue, strong: true },
-            ...report.periods.map((period, i) => ({ label: period.label, amount: report.totals.buckets[i]!, strong: false })),
+            { label: t('reports.table.balance'), amount: report.totals.balance, strong: true },
+            { label: t('reports.table.overdue'), amount: report.totals.overdue, strong: true },
+            ...report.periods.map((period, i) => ({ label: periodLabel(t, period), amount: report.totals.buckets[i]!, strong: false })),
           ].map(({ label, amount, strong }) => (
             // A div per term and amount keeps the pair together, as HTML allows inside a dl.
             <div key={label} style={{ display: 'contents' }}>
@@ -56,7 +59,7 @@ export function TotalsCard(props: { client: ReportsClient; onOpenReport(): void 
         </dl>
       )}
       <Button appearance="primary" icon={<OpenRegular />} onClick={props.onOpenReport}>
-        Open the full report
+        {t('reports.card.open')}
       </Button>
     </Card>
   );

@@ -2,7 +2,9 @@
 // transaction currency in its own currency (the open items as invoiced, not converted).
 import { makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import type { AgedReceivablesResponse } from '../../../server/http/schemas/reports';
+import { useT } from '../../i18n';
 import { Money } from '../../ui/Money';
+import { periodLabel } from '../../ui/periods';
 
 const useStyles = makeStyles({
   scroller: { overflowX: 'auto' },
@@ -14,6 +16,7 @@ const useStyles = makeStyles({
 
 export function TotalsTable(props: { report: AgedReceivablesResponse }) {
   const styles = useStyles();
+  const t = useT();
   const { report } = props;
   const { totals } = report;
   const cell = (minor: number | null, currency: string, key?: number) => (
@@ -23,29 +26,29 @@ export function TotalsTable(props: { report: AgedReceivablesResponse }) {
   );
   return (
     <div className={styles.scroller}>
-      <Table size="small" className={styles.table} aria-label="Totals by period and by currency">
+      <Table size="small" className={styles.table} aria-label={t('reports.totalsTable.label')}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>Totals</TableHeaderCell>
-            <TableHeaderCell className={styles.amount}>Balance</TableHeaderCell>
-            <TableHeaderCell className={styles.amount}>Overdue</TableHeaderCell>
+            <TableHeaderCell>{t('reports.totals')}</TableHeaderCell>
+            <TableHeaderCell className={styles.amount}>{t('reports.table.balance')}</TableHeaderCell>
+            <TableHeaderCell className={styles.amount}>{t('reports.table.overdue')}</TableHeaderCell>
             {report.periods.map((period) => (
               <TableHeaderCell key={period.label} className={styles.amount}>
-                {period.label}
+                {periodLabel(t, period)}
               </TableHeaderCell>
             ))}
           </TableRow>
         </TableHeader>
         <TableBody>
           <TableRow className={styles.total}>
-            <TableCell>All customers ({report.currency})</TableCell>
+            <TableCell>{t('reports.totalsTable.allCustomers', { currency: report.currency })}</TableCell>
             {cell(totals.balance, report.currency)}
             {cell(totals.overdue, report.currency)}
             {totals.buckets.map((amount, i) => cell(amount, report.currency, i))}
           </TableRow>
           {totals.byCurrency.map((line) => (
             <TableRow key={line.currency}>
-              <TableCell>{line.currency} transactions</TableCell>
+              <TableCell>{t('reports.totalsTable.byCurrency', { currency: line.currency })}</TableCell>
               {cell(line.balance, line.currency)}
               {cell(null, line.currency)}
               {line.buckets.map((amount, i) => cell(amount, line.currency, i))}

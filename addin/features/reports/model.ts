@@ -1,6 +1,7 @@
 // The report view's rules on the report's lines: filtering by name or account, sorting by any
 // column (text by the locale's collation, amounts numerically), and the columns' names.
 import type { AgedCustomerJson } from '../../../server/http/schemas/reports';
+import { translate } from '../../i18n';
 
 /** 'account', 'name', 'balance', 'overdue', or 'period:<index>'. */
 export type SortColumn = 'account' | 'name' | 'balance' | 'overdue' | `period:${number}`;
@@ -44,7 +45,7 @@ export function sortCustomers(customers: readonly AgedCustomerJson[], sort: Sort
 
 /** 1,234,567 bytes → '1.2 MB'. */
 export function formatBytes(bytes: number, locale: string): string {
-  const units = ['bytes', 'kB', 'MB', 'GB'];
+  const units = [translate(locale, 'reports.download.bytes'), 'kB', 'MB', 'GB'];
   let value = bytes;
   let unit = 0;
   while (value >= 1000 && unit < units.length - 1) {

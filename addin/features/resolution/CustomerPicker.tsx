@@ -2,6 +2,7 @@
 // searches for another when none of them is right.
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { ChevronRightRegular, SearchRegular } from '@fluentui/react-icons';
+import { useT } from '../../i18n';
 import type { CustomerMatch } from './merge';
 
 const useStyles = makeStyles({
@@ -29,13 +30,14 @@ function domainOf(address: string): string {
 
 export function CustomerPicker(props: { matches: CustomerMatch[]; onPick: (m: CustomerMatch) => void; onSearch?: () => void }) {
   const styles = useStyles();
+  const t = useT();
   return (
     <section className={styles.root} aria-labelledby="picker-title">
       <Text as="h1" id="picker-title" weight="semibold" size={400} className={styles.heading}>
-        {props.matches.length} customers match this email
+        {t('resolution.picker.title', { count: props.matches.length })}
       </Text>
       <Text size={200} className={styles.intro}>
-        Choose the customer this email is about.
+        {t('resolution.picker.intro')}
       </Text>
       <ul className={styles.list}>
         {props.matches.map((m) => (
@@ -44,7 +46,7 @@ export function CustomerPicker(props: { matches: CustomerMatch[]; onPick: (m: Cu
               <span className={styles.lines}>
                 <Text weight="semibold">{m.name}</Text>
                 <Text size={200} className={styles.detail}>
-                  {m.account} · {m.matchedBy === 'contact' ? `Contact ${m.address}` : `Same domain, ${domainOf(m.address)}`}
+                  {m.account} · {m.matchedBy === 'contact' ? t('resolution.picker.byContact', { address: m.address }) : t('resolution.picker.byDomain', { domain: domainOf(m.address) })}
                 </Text>
               </span>
             </Button>
@@ -53,7 +55,7 @@ export function CustomerPicker(props: { matches: CustomerMatch[]; onPick: (m: Cu
       </ul>
       {props.onSearch && (
         <Button className={styles.search} appearance="subtle" icon={<SearchRegular />} onClick={props.onSearch}>
-          Search for another customer
+          {t('resolution.picker.searchOther')}
         </Button>
       )}
     </section>

@@ -4,6 +4,7 @@ import { Button, makeStyles, SearchBox, Spinner, Text, tokens } from '@fluentui/
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CustomerListItem, CustomerSearchResponse } from '../../../server/http/schemas/customers';
 import { isAbortError, type ApiClient } from '../../api/client';
+import { useT } from '../../i18n';
 import type { MailAddress } from '../../office/host';
 import { useRequest } from '../../api/useRequest';
 import { AccountStatusBadge } from '../../ui/StatusBadge';
@@ -42,6 +43,7 @@ export function CustomerSearch(props: {
   onPick: (c: PickedCustomer) => void;
 }) {
   const styles = useStyles();
+  const t = useT();
   const [text, setText] = useState('');
   const [query, setQuery] = useState<string | null>(null);
   const [linking, setLinking] = useState<{ id: string; error?: unknown } | null>(null);
@@ -72,33 +74,33 @@ export function CustomerSearch(props: {
   };
 
   return (
-    <section className={styles.root} aria-label="Find a customer">
+    <section className={styles.root} aria-label={t('resolution.search.region')}>
       <form className={styles.form} onSubmit={submit} role="search">
         <SearchBox
           className={styles.box}
-          aria-label="Search customers"
-          placeholder="Name, account or email"
+          aria-label={t('resolution.search.box')}
+          placeholder={t('resolution.search.placeholder')}
           value={text}
           onChange={(_, d) => setText(d.value)}
         />
         <Button type="submit" appearance="primary">
-          Search
+          {t('resolution.search.submit')}
         </Button>
       </form>
       {linking?.error !== undefined && (
-        <ErrorBar title="The address could not be linked" error={linking.error} onRetry={() => setLinking(null)} />
+        <ErrorBar title={t('resolution.search.linkFailed')} error={linking.error} onRetry={() => setLinking(null)} />
       )}
-      {query !== null && state.status === 'loading' && <Spinner size="tiny" label="Searching…" />}
-      {query !== null && state.status === 'error' && <ErrorBar title="Search failed" error={state.error} onRetry={retry} />}
-      {query !== null && state.status === 'done' && state.data.items.length === 0 && <Text>No customer matches “{query}”.</Text>}
+      {query !== null && state.status === 'loading' && <Spinner size="tiny" label={t('resolution.search.searching')} />}
+      {query !== null && state.status === 'error' && <ErrorBar title={t('resolution.search.failed')} error={state.error} onRetry={retry} />}
+      {query !== null && state.status === 'done' && state.data.items.length === 0 && <Text>{t('resolution.search.noMatch', { query })}</Text>}
       {state.status === 'done' && state.data.items.length > 0 && (
         <>
         {props.address && (
           <Text size={200} className={styles.hint}>
-            Link <strong>{props.address.emailAddress}</strong> to the right customer: the next email from it opens that customer.
+            {t.rich('resolution.search.linkHint', { address: <strong>{props.address.emailAddress}</strong> })}
           </Text>
         )}
-        <ul className={styles.list} aria-label="Search results">
+        <ul className={styles.list} aria-label={t('resolution.search.results')}>
           {state.data.items.map((c) => (
             <li key={c.id} className={styles.item}>
               <span className={styles.line}>
@@ -115,15 +117,15 @@ export function CustomerSearch(props: {
                   <Button
                     size="small"
                     appearance="primary"
-                    aria-label={`Link address ${props.address.emailAddress} to ${c.name}`}
+                    aria-label={t('resolution.search.linkLabel', { address: props.address.emailAddress, name: c.name })}
                     disabled={linking?.id === c.id && linking.error === undefined}
                     onClick={() => void link(c)}
                   >
-                    Link address
+                    {t('resolution.search.link')}
                   </Button>
                 )}
-                <Button size="small" aria-label={`Show ${c.name}`} onClick={() => props.onPick(c)}>
-                  Show
+                <Button size="small" aria-label={t('resolution.search.showLabel', { name: c.name })} onClick={() => props.onPick(c)}>
+                  {t('resolution.search.show')}
                 </Button>
               </span>
             </li>

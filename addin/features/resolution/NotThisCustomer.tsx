@@ -1,6 +1,7 @@
 // A quiet switch above a customer the pane opened by itself out of several matches: the agent
 // who knows better reaches the other matches in one click.
 import { Link, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useT } from '../../i18n';
 
 const useStyles = makeStyles({
   root: { paddingInline: tokens.spacingHorizontalM, paddingTop: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground3 },
@@ -8,11 +9,12 @@ const useStyles = makeStyles({
 
 export function NotThisCustomer(props: { others: number; onSwitch: () => void }) {
   const styles = useStyles();
+  const t = useT();
   return (
     <Text size={200} className={styles.root} block>
-      {props.others} other {props.others === 1 ? 'customer matches' : 'customers match'} this email.{' '}
+      {t('resolution.notThis.others', { count: props.others })}{' '}
       <Link as="button" onClick={props.onSwitch}>
-        Not this customer?
+        {t('resolution.notThis.switch')}
       </Link>
     </Text>
   );

@@ -1,5 +1,6 @@
 // While the sender is being looked up: who is being looked up, over the header's skeleton.
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useT } from '../../i18n';
 import type { MailAddress } from '../../office/host';
 import { HeaderSkeleton } from '../customer/HeaderSkeleton';
 
@@ -9,11 +10,12 @@ const useStyles = makeStyles({
 
 export function ResolutionPending(props: { addresses: MailAddress[] }) {
   const styles = useStyles();
+  const t = useT();
   return (
     <div aria-busy="true">
       {props.addresses.length > 0 && (
         <Text size={200} className={styles.who} block>
-          Looking up {props.addresses.map((a) => a.displayName || a.emailAddress).join(', ')}…
+          {t('resolution.pending.lookingUp', { names: props.addresses.map((a) => a.displayName || a.emailAddress).join(', ') })}
         </Text>
       )}
       <HeaderSkeleton />

@@ -1,24 +1,11 @@
 // One timeline entry: a one-line summary that expands into its details and settlements.
 import { AccordionHeader, AccordionItem, AccordionPanel, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { TimelineEntry } from '../../../server/http/schemas/timeline';
+import { useT } from '../../i18n';
 import { DateText } from '../../ui/DateText';
 import { useLocale } from '../../ui/locale';
 import { Money } from '../../ui/Money';
 import { entryLabel, visibleDetails } from './describe';
-
-const typeLabel: Record<TimelineEntry['type'], string> = {
-  invoice: 'Invoice',
-  payment: 'Payment',
-  credit_note: 'Credit note',
-  fee: 'Fee',
-  interest: 'Interest',
-  write_off: 'Write-off',
-  nsf_reversal: 'NSF reversal',
-  adjustment: 'Adjustment',
-  letter: 'Collection letter',
-  activity: 'Activity',
-  statement: 'Statement of account',
-};
 
 const useStyles = makeStyles({
   summary: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalS, width: '100%', minWidth: 0 },
@@ -45,6 +32,7 @@ const useStyles = makeStyles({
 export function TimelineEntryItem(props: { entry: TimelineEntry }) {
   const styles = useStyles();
   const locale = useLocale();
+  const t = useT();
   const e = props.entry;
   const label = entryLabel(e, locale);
   const isCredit = e.type === 'payment' || e.type === 'credit_note';
@@ -57,7 +45,7 @@ export function TimelineEntryItem(props: { entry: TimelineEntry }) {
           </Text>
           <span className={styles.title}>
             <Text size={200} className={styles.type}>
-              {typeLabel[e.type]}
+              {t(`timeline.type.${e.type}`)}
             </Text>
             <Text size={300}>{e.title}</Text>
             {label && (
@@ -77,7 +65,7 @@ export function TimelineEntryItem(props: { entry: TimelineEntry }) {
         <dl className={styles.details}>
           {e.dueDate && (
             <>
-              <dt className={styles.term}>Due</dt>
+              <dt className={styles.term}>{t('timeline.due')}</dt>
               <dd className={styles.value}>
                 <DateText date={e.dueDate} />
               </dd>
@@ -85,7 +73,7 @@ export function TimelineEntryItem(props: { entry: TimelineEntry }) {
           )}
           {e.open !== null && e.currency && (
             <>
-              <dt className={styles.term}>Open amount</dt>
+              <dt className={styles.term}>{t('timeline.open')}</dt>
               <dd className={styles.value}>
                 <Money minor={e.open} currency={e.currency} />
               </dd>
@@ -99,7 +87,7 @@ export function TimelineEntryItem(props: { entry: TimelineEntry }) {
           ))}
           {e.settlements.length > 0 && (
             <>
-              <dt className={styles.term}>{isCredit ? 'Settled' : 'Settled by'}</dt>
+              <dt className={styles.term}>{isCredit ? t('timeline.settled') : t('timeline.settledBy')}</dt>
               <dd className={styles.value}>
                 <ul className={styles.settlements}>
                   {e.settlements.map((s, i) => (

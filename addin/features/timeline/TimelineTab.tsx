@@ -3,6 +3,7 @@
 import { Accordion, makeStyles, tokens } from '@fluentui/react-components';
 import type { TimelineResponse } from '../../../server/http/schemas/timeline';
 import { useRequest } from '../../api/useRequest';
+import { useT } from '../../i18n';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorBar } from '../../ui/ErrorBar';
 import { formatMonth } from '../../ui/format';
@@ -27,13 +28,14 @@ const useStyles = makeStyles({
 export default function TimelineTab(props: CustomerTabProps) {
   const styles = useStyles();
   const locale = useLocale();
+  const t = useT();
   const range = props.asOf ? yearEnding(props.asOf) : {};
   const key = `${props.customerId}|${props.asOf ?? ''}|${props.refreshKey}`;
   const { state, retry } = useRequest<TimelineResponse>(key, (signal) => props.api.timeline(props.customerId, range, signal));
   if (state.status === 'loading') return <TabSkeleton rows={8} />;
-  if (state.status === 'error') return <ErrorBar title="The timeline could not be loaded" error={state.error} onRetry={retry} />;
+  if (state.status === 'error') return <ErrorBar title={t('timeline.failed')} error={state.error} onRetry={retry} />;
   const groups = groupByMonth(state.data.entries);
-  if (groups.length === 0) return <EmptyState title="Nothing in the last year" description="No transactions, letters or activities." />;
+  if (groups.length === 0) return <EmptyState title={t('timeline.emptyTitle')} description={t('timeline.emptyDescription')} />;
   return (
     <div className={styles.root}>
       {groups.map((g) => (

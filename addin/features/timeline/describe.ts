@@ -4,6 +4,7 @@
 import type { CollectionStatus } from '../../../server/http/schemas/common';
 import type { TimelineEntry } from '../../../server/http/schemas/timeline';
 import type { ActivityOutcome, ActivityStatus, ActivityType } from '../../../server/http/schemas/activities';
+import { translate, type MessageKey } from '../../i18n';
 import { collectionStatusLabel } from '../../ui/StatusBadge';
 import { formatDate, formatMoney, formatNumber } from '../../ui/format';
 import { outcomeLabel, statusLabel, syncLabel, typeLabel } from '../activities/labels';
@@ -15,15 +16,9 @@ const HIDDEN: Partial<Record<TimelineEntry['type'], Set<string>>> = {
   activity: new Set(['activityType', 'syncState', 'outcome']),
 };
 
-const LABELS: Record<string, string> = {
-  daysOverdue: 'Days late',
-  promiseDate: 'Promised for',
-  promiseAmount: 'Promised amount',
-  disputeReason: 'Dispute reason',
-  followUpAt: 'Follow-up',
-};
-
-const DELIVERY: Record<string, string> = { reply: 'Reply to the email', graph: 'Sent by email' };
+/** Details with a name of their own in the catalog; others read as their key in words. */
+const LABELED = new Set(['daysOverdue', 'promiseDate', 'promiseAmount', 'disputeReason', 'followUpAt', 'notes', 'number', 'kind', 'from', 'delivery', 'recipient']);
+const DELIVERY = new Set(['reply', 'graph']);
 
 function humanize(key: string): string {
   const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
@@ -33,13 +28,18 @@ function humanize(key: string): string {
 export function entryLabel(e: TimelineEntry, locale: string): string | null {
   const d = e.details;
   if (e.type === 'letter') {
-    const level = d.level !== undefined && d.level !== null ? `Level ${d.level}${d.levelName ? ` · ${d.levelName}` : ''}` : String(d.levelName ?? '');
+    const level =
+      d.level !== undefined && d.level !== null
+        ? `${translate(locale, 'timeline.level', { level: String(d.level) })}${d.levelName ? ` · ${d.levelName}` : ''}`
+        : String(d.levelName ?? '');
     const fee =
-      typeof d.feeAmount === 'number' && typeof d.feeCurrency === 'string' ? ` · fee ${formatMoney(d.feeAmount, d.feeCurrency, locale)}` : '';
+      typeof d.feeAmount === 'number' && typeof d.feeCurrency === 'string'
+        ? ` · ${translate(locale, 'timeline.fee', { amount: formatMoney(d.feeAmount, d.feeCurrency, locale) })}`
+        : '';
     return `${level}${fee}`;
   }
   if (e.type === 'activity') {
-    const type = typeLabel[d.activityType as ActivityType] ?? 'Activity';
+    const type = typeLabel[d.activityType as ActivityType] ?? translate(locale, 'timeline.type.activity');
     const outcome = outcomeLabel((d.outcome as ActivityOutcome | null) ?? null);
     return outcome ? `${type} · ${outcome}` : type;
   }
@@ -50,13 +50,13 @@ export function entryLabel(e: TimelineEntry, locale: string): string | null {
 function describeValue(e: TimelineEntry, key: string, value: string | number, locale: string): string | null {
   if (key === 'status') {
     if (e.type === 'activity') return statusLabel[value as ActivityStatus] ?? String(value);
-    return value === 'none' ? null : collectionStatusLabel(value as CollectionStatus);
+    return value === 'none' ? null : collectionStatusLabel(value as CollectionStatus, locale);
   }
   if (key === 'daysOverdue') return value === 0 ? null : formatNumber(Number(value), locale);
   if (key === 'promiseDate' && typeof value === 'string') return formatDate(value, locale);
   if (key === 'promiseAmount' && typeof value === 'number' && e.currency) return formatMoney(value, e.currency, locale);
   if (key === 'followUpAt' && typeof value === 'string') return formatDate(localDate(new Date(value)), locale);
-  if (key === 'delivery') return DELIVERY[value] ?? String(value);
+  if (key === 'delivery') return DELIVERY.has(String(value)) ? translate(locale, `timeline.delivery.${value as 'reply' | 'graph'}`) : String(value);
   return String(value);
 }
 
@@ -66,7 +66,12 @@ export function visibleDetails(e: TimelineEntry, locale: string): Array<[string,
     if (v === null || v === '' || HIDDEN[e.type]?.has(k)) continue;
     const text = describeValue(e, k, v, locale);
     if (text === null) continue;
-    const label = k === 'status' && e.type !== 'activity' ? 'Collection status' : (LABELS[k] ?? humanize(k));
+    const label =
+      k === 'status' && e.type !== 'activity'
+        ? translate(locale, 'timeline.detail.collectionStatus')
+        : LABELED.has(k)
+          ? translate(locale, `timeline.detail.${k}` as MessageKey & `timeline.detail.${string}`)
+          : humanize(k);
     out.push([label, text]);
   }
   if (e.type === 'activity' && typeof e.details.syncState === 'string') {

@@ -1,15 +1,15 @@
 // "View collections history": every action on the customer's transactions (or on the one selected),
 // newest first, with who, when and what it changed.
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { HistoryResponse } from '../../../server/http/schemas/actions';
 import type { ApiClient } from '../../api/client';
 import { useRequest } from '../../api/useRequest';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorBar } from '../../ui/ErrorBar';
+import { FormDialog } from '../../ui/FormDialog';
 import { TabSkeleton } from '../../ui/TabSkeleton';
 
 const useStyles = makeStyles({
-  surface: { maxWidth: 'min(480px, 100vw - 16px)' },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
@@ -40,34 +40,24 @@ export function HistoryDialog(props: { api: ApiClient; customerId: string; trans
     props.api.history(props.customerId, props.transactionId, signal),
   );
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && props.onClose()}>
-      <DialogSurface className={styles.surface} aria-label="Collections history">
-        <DialogBody>
-          <DialogTitle>{props.title}</DialogTitle>
-          <DialogContent>
-            {state.status === 'loading' && <TabSkeleton rows={4} />}
-            {state.status === 'error' && <ErrorBar title="The history could not be loaded" error={state.error} onRetry={retry} />}
-            {state.status === 'done' && state.data.items.length === 0 && <EmptyState title="No actions yet" description="Nothing was done on these transactions here." />}
-            {state.status === 'done' && state.data.items.length > 0 && (
-              <ol className={styles.list} aria-label="History">
-                {state.data.items.map((h) => (
-                  <li key={h.id}>
-                    <Text weight="semibold">{ACTIONS[h.action] ?? h.action}</Text>
-                    <br />
-                    <Text size={200}>
-                      {new Date(h.at).toLocaleString()} · {h.actorName ?? h.actor}
-                      {summary(h.after) && ` · ${summary(h.after)}`}
-                    </Text>
-                  </li>
-                ))}
-              </ol>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={props.onClose}>Close</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog title={props.title} label="Collections history" closeLabel="Close" onClose={props.onClose}>
+      {state.status === 'loading' && <TabSkeleton rows={4} />}
+      {state.status === 'error' && <ErrorBar title="The history could not be loaded" error={state.error} onRetry={retry} />}
+      {state.status === 'done' && state.data.items.length === 0 && <EmptyState title="No actions yet" description="Nothing was done on these transactions here." />}
+      {state.status === 'done' && state.data.items.length > 0 && (
+        <ol className={styles.list} aria-label="History">
+          {state.data.items.map((h) => (
+            <li key={h.id}>
+              <Text weight="semibold">{ACTIONS[h.action] ?? h.action}</Text>
+              <br />
+              <Text size={200}>
+                {new Date(h.at).toLocaleString()} · {h.actorName ?? h.actor}
+                {summary(h.after) && ` · ${summary(h.after)}`}
+              </Text>
+            </li>
+          ))}
+        </ol>
+      )}
+    </FormDialog>
   );
 }

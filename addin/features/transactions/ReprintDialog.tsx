@@ -1,6 +1,6 @@
 // Reprint from a transaction's row: the collection letters and interest notes it appeared on, each opened as the PDF
 // stored when it was posted (through a short-lived link, so the browser needs no sign-in).
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { DocumentsResponse } from '../../../server/http/schemas/actions';
 import type { TransactionItem } from '../../../server/http/schemas/transactions';
@@ -9,11 +9,11 @@ import { useRequest } from '../../api/useRequest';
 import { DateText } from '../../ui/DateText';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorBar } from '../../ui/ErrorBar';
+import { FormDialog } from '../../ui/FormDialog';
 import { TabSkeleton } from '../../ui/TabSkeleton';
 import { openStoredPdf } from '../interest/open-pdf';
 
 const useStyles = makeStyles({
-  surface: { maxWidth: 'min(480px, 100vw - 16px)' },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   row: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
 });
@@ -35,35 +35,32 @@ export function ReprintDialog(props: { api: ApiClient; item: TransactionItem; on
     }
   };
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && props.onClose()}>
-      <DialogSurface className={styles.surface} aria-label="Reprint">
-        <DialogBody>
-          <DialogTitle>Reprint · {props.item.document}</DialogTitle>
-          <DialogContent>
-            {state.status === 'loading' && <TabSkeleton rows={2} />}
-            {state.status === 'error' && <ErrorBar title="The documents could not be loaded" error={state.error} onRetry={retry} />}
-            {state.status === 'done' && state.data.items.length === 0 && <EmptyState title="Nothing to reprint" description="No collection letter or interest note was posted with this transaction." />}
-            {state.status === 'done' && state.data.items.length > 0 && (
-              <ul className={styles.list} aria-label="Documents">
-                {state.data.items.map((d) => (
-                  <li key={d.id} className={styles.row}>
-                    <Text>
-                      {d.number} · {d.title} · <DateText date={d.date} short />
-                    </Text>
-                    <Button size="small" onClick={() => open(d.id)} aria-label={`Open ${d.number}`}>
-                      Open PDF
-                    </Button>
-                  </li>
-                ))}
-              </ul>
-            )}
-            {failure !== null && <ErrorBar title="The letter could not be opened" error={failure} onRetry={() => setFailure(null)} />}
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={props.onClose}>Close</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      title={`Reprint · ${props.item.document}`}
+      label="Reprint"
+      closeLabel="Close"
+      onClose={props.onClose}
+      failure={failure}
+      failureTitle="The letter could not be opened"
+      onRetry={() => setFailure(null)}
+    >
+      {state.status === 'loading' && <TabSkeleton rows={2} />}
+      {state.status === 'error' && <ErrorBar title="The documents could not be loaded" error={state.error} onRetry={retry} />}
+      {state.status === 'done' && state.data.items.length === 0 && <EmptyState title="Nothing to reprint" description="No collection letter or interest note was posted with this transaction." />}
+      {state.status === 'done' && state.data.items.length > 0 && (
+        <ul className={styles.list} aria-label="Documents">
+          {state.data.items.map((d) => (
+            <li key={d.id} className={styles.row}>
+              <Text>
+                {d.number} · {d.title} · <DateText date={d.date} short />
+              </Text>
+              <Button size="small" onClick={() => open(d.id)} aria-label={`Open ${d.number}`}>
+                Open PDF
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </FormDialog>
   );
 }

@@ -1,6 +1,7 @@
 // The transactions tab: a sortable, keyboard-navigable grid of open (or all) items with totals
 // per currency; selected rows are acted on from the Actions menu (each action confirmed in a dialog
-// that shows its effect), and the collections history opens from the same menu.
+// that shows its effect), and the collections history opens from the same menu. A row with a
+// document link attaches the invoice copy to a reply.
 import {
   DataGrid,
   DataGridBody,
@@ -24,6 +25,7 @@ import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { TransactionItem, TransactionsResponse } from '../../../server/http/schemas/transactions';
 import type { ApiClient } from '../../api/client';
 import { useRequest } from '../../api/useRequest';
+import type { MailHost } from '../../office/host';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorBar } from '../../ui/ErrorBar';
 import { Money } from '../../ui/Money';
@@ -40,6 +42,7 @@ import { InterestDialog } from '../interest/InterestDialog';
 import { ManagerSettings } from '../interest/ManagerSettings';
 import { ReverseSettlementDialog } from '../settlements/ReverseSettlementDialog';
 import { SettleDialog } from '../settlements/SettleDialog';
+import { AttachOutcomeBar, useAttachToReply } from '../statements/AttachToReply';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalS },
@@ -49,9 +52,9 @@ const useStyles = makeStyles({
   number: { justifyContent: 'flex-end', textAlign: 'end' },
   nowrap: { whiteSpace: 'nowrap' },
   // Shares of the row so the columns fit 320 px: the document and the amount need the most.
-  document: { flexGrow: 3.4 },
+  document: { flexGrow: 3.8 },
   dueDate: { flexGrow: 2 },
-  daysOverdue: { flexGrow: 1.4 },
+  daysOverdue: { flexGrow: 1 },
   open: { flexGrow: 2.8 },
   totals: {
     display: 'flex',
@@ -79,6 +82,10 @@ export interface CustomerTabProps {
 export interface TransactionsTabProps extends CustomerTabProps {
   /** After an action was saved: the header figures, this grid and the timeline reload. */
   onChanged?: () => void;
+  /** Where "Attach to reply" opens the reply; without it (or `canReply`) the grid offers none. */
+  host?: MailHost;
+  /** A received email is selected: a reply to it can open. */
+  canReply?: boolean;
 }
 
 const ACTION_KINDS: ActionKind[] = ['status', 'write_off', 'settle', 'nsf'];
@@ -103,7 +110,11 @@ export default function TransactionsTab(props: TransactionsTabProps) {
       else next.delete(id);
       return next;
     });
-  const columns = useMemo(() => transactionColumns({ selected: selectedIds, toggle }), [selectedIds]);
+  const reply = useAttachToReply(props.host, props.canReply ?? false);
+  const { possible: canAttach, attach, busy: attaching } = reply;
+  const rowAttach = useMemo(() => (canAttach ? { attach: (t: TransactionItem) => void attach(t), busy: attaching } : undefined), [canAttach, attach, attaching]);
+  const columns = useMemo(() => transactionColumns({ selected: selectedIds, toggle }, rowAttach), [selectedIds, rowAttach]);
+  const attachable = selected.length === 1 && selected[0]!.documentUrl ? selected[0]! : null;
   // Tab order: switch, Actions, column headers, rows, then the pane's actions; on a focused row
   // Space selects it and Shift+F10 or the context-menu key opens the Actions menu.
   const onRowKey = (event: KeyboardEvent<HTMLElement>, id: string) => {
@@ -150,6 +161,11 @@ export default function TransactionsTab(props: TransactionsTabProps) {
               <MenuItem disabled={selected.length !== 1} onClick={() => setDialog('reprint')}>
                 Reprint…
               </MenuItem>
+              {reply.possible && (
+                <MenuItem disabled={attachable === null || reply.busy !== null} onClick={() => attachable && void reply.attach(attachable)}>
+                  Attach to reply
+                </MenuItem>
+              )}
               <MenuItem onClick={() => setDialog('history')}>View collections history</MenuItem>
               <MenuItem disabled={!allowed.settle} onClick={() => setDialog('pairs')}>
                 Settle by pairs…
@@ -163,6 +179,7 @@ export default function TransactionsTab(props: TransactionsTabProps) {
           </MenuPopover>
         </Menu>
       </div>
+      <AttachOutcomeBar state={reply} />
       {state.status === 'done' && (
         <PendingWriteOffs
           api={props.api}

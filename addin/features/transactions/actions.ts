@@ -29,7 +29,12 @@ export interface ActionForm {
   amounts: Record<string, string>;
   reasonCode: string;
   note: string;
+  /** NSF: also post the configured NSF fee in the payment's currency. */
+  chargeFee: boolean;
 }
+
+/** The NSF fee returning this payment may charge (minor units), or null when none is configured in its currency. */
+export const nsfFeeOf = (payment: TransactionItem | undefined): number | null => (typeof payment?.nsfFee === 'number' ? payment.nsfFee : null);
 
 export type BuiltAction =
   | { ok: true; effect: string[]; run: (api: ApiClient, customerId: string, key: string) => Promise<unknown> }
@@ -93,9 +98,13 @@ export function buildAction(kind: ActionKind, form: ActionForm, items: readonly 
   }
   const payment = items[0]!;
   if (!form.date) return { ok: false, errors: { date: 'Choose the date the payment was returned.' } };
+  const fee = form.chargeFee ? nsfFeeOf(payment) : null;
   return {
     ok: true,
-    effect: [`${payment.document}: returned unpaid on ${form.date}; what it settled reopens from that date`],
-    run: (api, _id, key) => api.nsf(payment.id, { date: form.date, version: payment.version, note }, key),
+    effect: [
+      `${payment.document}: returned unpaid on ${form.date}; what it settled reopens from that date`,
+      ...(fee === null ? [] : [`NSF fee of ${money(fee, payment.currency)} charged on ${form.date}`]),
+    ],
+    run: (api, _id, key) => api.nsf(payment.id, { date: form.date, version: payment.version, note, chargeFee: fee !== null }, key),
   };
 }

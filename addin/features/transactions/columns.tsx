@@ -1,7 +1,8 @@
 // The columns of the transactions grid (document with its collection status, its date and who set
-// it, or its hold), due date, days late,
+// it, or its hold, and "Attach to reply" where it has a document link), due date, days late,
 // open amount) and how each sorts.
-import { Badge, Checkbox, createTableColumn, TableCellLayout, type TableColumnDefinition } from '@fluentui/react-components';
+import { Badge, Button, Checkbox, createTableColumn, makeStyles, Spinner, TableCellLayout, tokens, type TableColumnDefinition } from '@fluentui/react-components';
+import { AttachRegular } from '@fluentui/react-icons';
 import type { TransactionItem } from '../../../server/http/schemas/transactions';
 import { DateText } from '../../ui/DateText';
 import { formatDate } from '../../ui/format';
@@ -59,51 +60,109 @@ export interface RowSelection {
   toggle: (id: string, on: boolean) => void;
 }
 
-export const transactionColumns = (selection: RowSelection): TableColumnDefinition<TransactionItem>[] => [
+/** "Attach to reply" for rows with a document link; absent where no reply can open. */
+export interface RowAttach {
+  attach: (t: TransactionItem) => void;
+  /** The row being attached. */
+  busy: string | null;
+}
+
+const useStyles = makeStyles({
+  // As tall as the line it sits on, so rows with a link are no taller than the others.
+  attach: {
+    minWidth: 0,
+    height: 'auto',
+    padding: 0,
+    marginInlineEnd: tokens.spacingHorizontalXXS,
+    verticalAlign: 'text-bottom',
+    '& .fui-Button__icon': { fontSize: tokens.fontSizeBase400, width: tokens.fontSizeBase400, height: tokens.fontSizeBase400 },
+  },
+  // A narrow margin round the box leaves the document number room to show whole at 320 px.
+  indicator: { marginInline: tokens.spacingHorizontalXXS },
+});
+
+function AttachButton(props: { item: TransactionItem; attach: RowAttach }) {
+  const styles = useStyles();
+  const busy = props.attach.busy === props.item.id;
+  return (
+    <Button
+      className={styles.attach}
+      appearance="transparent"
+      size="small"
+      icon={busy ? <Spinner size="extra-tiny" /> : <AttachRegular />}
+      disabled={props.attach.busy !== null}
+      aria-label={`Attach ${props.item.document} to reply`}
+      title="Attach to reply"
+      // Out of the Tab order like the checkbox: the keyboard attaches from the Actions menu.
+      tabIndex={-1}
+      onClick={(e) => {
+        e.stopPropagation();
+        props.attach.attach(props.item);
+      }}
+    />
+  );
+}
+
+function RowCheckbox(props: { item: TransactionItem; selection: RowSelection }) {
+  const styles = useStyles();
+  const { item, selection } = props;
+  return (
+    <Checkbox
+      aria-label={`Select ${item.document}`}
+      indicator={{ className: styles.indicator }}
+      // Out of the Tab order: the keyboard selects the focused row with Space (TransactionsTab).
+      input={{ tabIndex: -1 }}
+      checked={selection.selected.has(item.id)}
+      onChange={(_, d) => selection.toggle(item.id, d.checked === true)}
+      onClick={(e) => e.stopPropagation()}
+    />
+  );
+}
+
+/** Under the number: its hold, or its collection status with the date and who set it, or its kind. */
+function documentDescription(t: TransactionItem) {
+  return t.hold ? (
+    <span>
+      <HoldBadge hold={t.hold} />
+      {t.collectionStatus !== 'none' && (
+        <>
+          {' '}
+          <CollectionStatusBadge status={t.collectionStatus} />
+        </>
+      )}
+    </span>
+  ) : t.collectionStatus === 'none' ? (
+    kindLabel[t.kind]
+  ) : (
+    <span title={t.statusSetBy ? `Set by ${t.statusSetBy}` : undefined}>
+      <CollectionStatusBadge status={t.collectionStatus} />
+      {t.statusDate && (
+        <>
+          {' '}
+          <DateText date={t.statusDate} day />
+        </>
+      )}
+      {t.statusSetBy && ` · ${t.statusSetBy}`}
+    </span>
+  );
+}
+
+export const transactionColumns = (selection: RowSelection, attach?: RowAttach): TableColumnDefinition<TransactionItem>[] => [
   createTableColumn<TransactionItem>({
     columnId: 'document',
     compare: (a, b) => a.document.localeCompare(b.document, undefined, { numeric: true }),
     renderHeaderCell: () => 'Document',
-    // The status, its date and who set it ride under the number so four columns fit 320 px; the
-    // kind shows when there is none.
+    // The status, its date and who set it ride under the number so four columns fit 320 px (the
+    // kind when there is none), behind the paper clip of a document with a link.
     renderCell: (t) => (
       <TableCellLayout
         truncate
-        media={
-          <Checkbox
-            aria-label={`Select ${t.document}`}
-            // Out of the Tab order: the keyboard selects the focused row with Space (TransactionsTab).
-            input={{ tabIndex: -1 }}
-            checked={selection.selected.has(t.id)}
-            onChange={(_, d) => selection.toggle(t.id, d.checked === true)}
-            onClick={(e) => e.stopPropagation()}
-          />
-        }
+        media={<RowCheckbox item={t} selection={selection} />}
         description={
-          t.hold ? (
-            <span>
-              <HoldBadge hold={t.hold} />
-              {t.collectionStatus !== 'none' && (
-                <>
-                  {' '}
-                  <CollectionStatusBadge status={t.collectionStatus} />
-                </>
-              )}
-            </span>
-          ) : t.collectionStatus === 'none' ? (
-            kindLabel[t.kind]
-          ) : (
-            <span title={t.statusSetBy ? `Set by ${t.statusSetBy}` : undefined}>
-              <CollectionStatusBadge status={t.collectionStatus} />
-              {t.statusDate && (
-                <>
-                  {' '}
-                  <DateText date={t.statusDate} day />
-                </>
-              )}
-              {t.statusSetBy && ` · ${t.statusSetBy}`}
-            </span>
-          )
+          <>
+            {attach && t.documentUrl && <AttachButton item={t} attach={attach} />}
+            {documentDescription(t)}
+          </>
         }
       >
         {t.document}

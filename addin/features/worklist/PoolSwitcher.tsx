@@ -2,6 +2,7 @@
 // a switch that makes the pool shown the agent's default, the one the pane opens on.
 import { Field, makeStyles, Select, ToggleButton, tokens } from '@fluentui/react-components';
 import { StarFilled, StarRegular } from '@fluentui/react-icons';
+import { useT } from '../../i18n';
 import type { PoolResponse } from './types';
 
 const useStyles = makeStyles({
@@ -18,14 +19,15 @@ export function PoolSwitcher(props: {
   busy?: boolean;
 }) {
   const styles = useStyles();
+  const t = useT();
   const isDefault = props.poolId === props.defaultPoolId;
   return (
     <div className={styles.root}>
-      <Field label="Pool" size="small" className={styles.field}>
+      <Field label={t('worklist.pool')} size="small" className={styles.field}>
         <Select size="small" value={props.poolId} onChange={(_, d) => props.onChange(d.value)}>
           {props.pools.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.id === 'all' ? 'All customers' : p.name}
+              {p.id === 'all' ? t('worklist.allCustomers') : p.name}
             </option>
           ))}
         </Select>
@@ -36,8 +38,8 @@ export function PoolSwitcher(props: {
         checked={isDefault}
         disabled={props.busy}
         icon={isDefault ? <StarFilled /> : <StarRegular />}
-        aria-label="My default pool"
-        title={isDefault ? 'The pane opens on this pool' : 'Open the pane on this pool'}
+        aria-label={t('worklist.myDefault')}
+        title={isDefault ? t('worklist.isDefault') : t('worklist.makeDefault')}
         onClick={() => !isDefault && props.onMakeDefault(props.poolId)}
       />
     </div>

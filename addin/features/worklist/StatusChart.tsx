@@ -4,9 +4,11 @@
 import { makeStyles, Skeleton, SkeletonItem, Tab, TabList, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useRequest } from '../../api/useRequest';
+import { useT, type Translate } from '../../i18n';
 import { BarChart, type ChartBar, type ChartGroup, type ChartSeries } from '../../ui/charts/BarChart';
 import { ageTone, type ChartTone } from '../../ui/charts/tones';
 import { ErrorBar } from '../../ui/ErrorBar';
+import { periodLabel } from '../../ui/periods';
 import { collectionStatusLabel } from '../../ui/StatusBadge';
 import type { PoolsClient, WorklistFilter } from './client';
 import { readHiddenSeries, writeHiddenSeries, type HiddenSeries } from './storage';
@@ -28,20 +30,22 @@ const useStyles = makeStyles({
 });
 
 /** The chart counts open items (documents), not customers. */
-export const itemsText = (n: number) => `${n} open ${n === 1 ? 'item' : 'items'}`;
+export const itemsText = (n: number, t: Translate) => t('worklist.chart.items', { count: n });
 
 /** Series and groups of the chart's two views (each status or period is its own series and bar). */
-export function chartModel(chart: ChartResponse) {
-  const statusSeries: ChartSeries[] = chart.byStatus.map((s) => ({ id: s.status, label: collectionStatusLabel(s.status), tone: STATUS_TONES[s.status] }));
+export function chartModel(chart: ChartResponse, t: Translate) {
+  const status = (s: StatusKey) => collectionStatusLabel(s, t.locale);
+  const statusSeries: ChartSeries[] = chart.byStatus.map((s) => ({ id: s.status, label: status(s.status), tone: STATUS_TONES[s.status] }));
   const statusGroups: ChartGroup[] = chart.byStatus.map((s) => ({
     id: s.status,
-    label: collectionStatusLabel(s.status),
+    label: status(s.status),
     values: { [s.status]: { amount: s.amount, count: s.count } },
   }));
-  const periodSeries: ChartSeries[] = chart.byPeriod.map((p, i) => ({ id: p.label, label: p.label, tone: ageTone(i) }));
+  // The server's label stays the series' id (the filter keeps it); the name is the display language's.
+  const periodSeries: ChartSeries[] = chart.byPeriod.map((p, i) => ({ id: p.label, label: periodLabel(t, p), tone: ageTone(i) }));
   const periodGroups: ChartGroup[] = chart.byPeriod.map((p, i) => ({
     id: String(i),
-    label: p.label,
+    label: periodLabel(t, p),
     values: { [p.label]: { amount: p.amount, count: p.count } },
   }));
   return { statusSeries, statusGroups, periodSeries, periodGroups };
@@ -59,6 +63,7 @@ export function StatusChart(props: {
   refreshKey?: number;
 }) {
   const styles = useStyles();
+  const t = useT();
   const { state, retry } = useRequest<ChartResponse>(`${props.poolId}|${props.refreshKey ?? 0}`, (signal) => props.client.chart(props.poolId, signal));
   const [account, setAccount] = useState<string | null>(null);
   const [hidden, setHidden] = useState<HiddenSeries>({ status: [], period: [] });
@@ -81,17 +86,18 @@ export function StatusChart(props: {
 
   if (state.status === 'loading') {
     return (
-      <Skeleton aria-label="Loading the chart">
+      <Skeleton aria-label={t('worklist.chart.loading')}>
         <SkeletonItem size={16} />
         <SkeletonItem size={16} />
         <SkeletonItem size={16} />
       </Skeleton>
     );
   }
-  if (state.status === 'error') return <ErrorBar title="The chart could not be loaded" error={state.error} onRetry={retry} />;
+  if (state.status === 'error') return <ErrorBar title={t('worklist.chart.failed')} error={state.error} onRetry={retry} />;
 
   const chart = state.data;
-  const model = chartModel(chart);
+  const model = chartModel(chart, t);
+  const describeCount = (n: number) => itemsText(n, t);
   const selected: ChartBar | null =
     props.filter?.kind === 'status'
       ? { groupId: props.filter.status, seriesId: props.filter.status }
@@ -104,30 +110,30 @@ export function StatusChart(props: {
 
   const statusChart = (
     <BarChart
-      title="Open amount by collection status"
-      groupHeader="Status"
+      title={t('worklist.chart.byStatusTitle')}
+      groupHeader={t('worklist.chart.status')}
       currency={chart.currency}
       series={model.statusSeries}
       groups={model.statusGroups}
       hidden={hidden.status}
       onHiddenChange={(ids) => changeHidden('status', ids)}
-      describeCount={itemsText}
+      describeCount={describeCount}
       selected={selected}
-      onSelect={(bar) => pick({ kind: 'status', status: bar.groupId, label: collectionStatusLabel(bar.groupId as StatusKey) }, bar)}
+      onSelect={(bar) => pick({ kind: 'status', status: bar.groupId, label: collectionStatusLabel(bar.groupId as StatusKey, t.locale) }, bar)}
     />
   );
   const periodChart = (
     <BarChart
-      title="Open amount by age"
-      groupHeader="Period"
+      title={t('worklist.chart.byAgeTitle')}
+      groupHeader={t('worklist.chart.period')}
       currency={chart.currency}
       series={model.periodSeries}
       groups={model.periodGroups}
       hidden={hidden.period}
       onHiddenChange={(ids) => changeHidden('period', ids)}
-      describeCount={itemsText}
+      describeCount={describeCount}
       selected={selected}
-      onSelect={(bar) => pick({ kind: 'period', period: Number(bar.groupId), label: bar.seriesId }, bar)}
+      onSelect={(bar) => pick({ kind: 'period', period: Number(bar.groupId), label: model.periodGroups[Number(bar.groupId)]?.label ?? bar.seriesId }, bar)}
     />
   );
 
@@ -141,11 +147,11 @@ export function StatusChart(props: {
   }
   return (
     <div className={styles.root}>
-      <TabList size="small" selectedValue={props.view} onTabSelect={(_, d) => props.onViewChange(d.value as 'status' | 'period')} aria-label="Chart">
-        <Tab value="status">By status</Tab>
-        <Tab value="period">By age</Tab>
+      <TabList size="small" selectedValue={props.view} onTabSelect={(_, d) => props.onViewChange(d.value as 'status' | 'period')} aria-label={t('worklist.chart.tabs')}>
+        <Tab value="status">{t('worklist.chart.byStatus')}</Tab>
+        <Tab value="period">{t('worklist.chart.byAge')}</Tab>
       </TabList>
-      <div role="tabpanel" aria-label={props.view === 'status' ? 'By status' : 'By age'}>
+      <div role="tabpanel" aria-label={props.view === 'status' ? t('worklist.chart.byStatus') : t('worklist.chart.byAge')}>
         {props.view === 'status' ? statusChart : periodChart}
       </div>
     </div>

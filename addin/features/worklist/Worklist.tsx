@@ -6,9 +6,8 @@ import { Button, makeStyles, mergeClasses, SearchBox, Spinner, Text, tokens } fr
 import { DismissRegular, OpenRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { useRequest } from '../../api/useRequest';
+import { useT } from '../../i18n';
 import { ErrorBar } from '../../ui/ErrorBar';
-import { formatNumber } from '../../ui/format';
-import { useLocale } from '../../ui/locale';
 import type { PoolsClient, WorklistFilter } from './client';
 import type { WorklistMemory } from './memory';
 import { PoolSwitcher } from './PoolSwitcher';
@@ -46,7 +45,7 @@ export function Worklist(props: {
   onPoolShown?(poolId: string): void;
 }) {
   const styles = useStyles();
-  const locale = useLocale();
+  const t = useT();
   const { client, memory } = props;
   const wide = props.layout === 'workspace';
   const pools = useRequest<PoolListResponse>(`pools|${props.poolsVersion ?? 0}`, (signal) => client.pools(signal));
@@ -97,11 +96,11 @@ export function Worklist(props: {
     ).finally(() => setSavingDefault(false));
   };
 
-  if (pools.state.status === 'loading') return <Spinner className={styles.pane} size="small" label="Loading your pools…" />;
+  if (pools.state.status === 'loading') return <Spinner className={styles.pane} size="small" label={t('worklist.loadingPools')} />;
   if (pools.state.status === 'error') {
     return (
       <div className={styles.padded}>
-        <ErrorBar title="The pools could not be loaded" error={pools.state.error} onRetry={pools.retry} />
+        <ErrorBar title={t('worklist.poolsFailed')} error={pools.state.error} onRetry={pools.retry} />
       </div>
     );
   }
@@ -129,22 +128,22 @@ export function Worklist(props: {
               appearance="outline"
               icon={<DismissRegular />}
               iconPosition="after"
-              aria-label={`Clear the filter: ${filter.label}`}
+              aria-label={t('worklist.clearFilter', { label: filter.label })}
               onClick={() => changeFilter(null)}
             >
-              {filter.kind === 'status' ? `Status: ${filter.label}` : `Age: ${filter.label}`}
+              {filter.kind === 'status' ? t('worklist.statusFilter', { label: filter.label }) : t('worklist.ageFilter', { label: filter.label })}
             </Button>
           )}
         </div>
         <SearchBox
           size="small"
-          placeholder="Name or account"
-          aria-label="Search the worklist"
+          placeholder={t('worklist.searchPlaceholder')}
+          aria-label={t('worklist.searchLabel')}
           value={search}
           onChange={(_, d) => setSearch(d.value)}
         />
       </div>
-      <Rows {...props} poolId={shownPool!} search={query} filter={filter} className={wide ? styles.wideList : styles.paneList} locale={locale} />
+      <Rows {...props} poolId={shownPool!} search={query} filter={filter} className={wide ? styles.wideList : styles.paneList} />
     </div>
   );
 
@@ -153,16 +152,16 @@ export function Worklist(props: {
       <div className={mergeClasses(styles.padded)}>
         <div className={styles.top}>
           <h2 id="worklist-heading" className={styles.heading}>
-            Worklist
+            {t('worklist.title')}
           </h2>
           {props.onOpenWorkspace && (
             <Button size="small" appearance="subtle" icon={<OpenRegular />} onClick={props.onOpenWorkspace}>
-              Workspace
+              {t('worklist.workspace')}
             </Button>
           )}
           {props.onClose && (
             <Button size="small" appearance="subtle" icon={<DismissRegular />} onClick={props.onClose}>
-              Close
+              {t('common.close')}
             </Button>
           )}
         </div>
@@ -174,7 +173,7 @@ export function Worklist(props: {
           onMakeDefault={makeDefault}
           busy={savingDefault}
         />
-        {defaultError !== null && <ErrorBar title="The default pool could not be saved" error={defaultError} onRetry={() => makeDefault(shownPool!)} />}
+        {defaultError !== null && <ErrorBar title={t('worklist.defaultFailed')} error={defaultError} onRetry={() => makeDefault(shownPool!)} />}
         {!wide && chart}
       </div>
       {wide ? (
@@ -197,16 +196,16 @@ function Rows(props: {
   filter: WorklistFilter | null;
   onOpenCustomer(item: WorklistItem): void;
   className: string;
-  locale: string;
 }) {
+  const t = useT();
   const { memory } = props;
   const { state, loadMore, retry } = useWorklistRows(props.client, memory, props.poolId, props.search, props.filter);
-  if (state.status === 'loading') return <Spinner size="small" label="Loading the worklist…" />;
-  if (state.status === 'error') return <ErrorBar title="The worklist could not be loaded" error={state.error} onRetry={retry} />;
+  if (state.status === 'loading') return <Spinner size="small" label={t('worklist.loading')} />;
+  if (state.status === 'error') return <ErrorBar title={t('worklist.failed')} error={state.error} onRetry={retry} />;
   return (
     <>
       <Text size={200} aria-live="polite" style={{ paddingInline: tokens.spacingHorizontalM }}>
-        {state.rows.total === 1 ? '1 customer' : `${formatNumber(state.rows.total, props.locale)} customers`}
+        {t('worklist.customers', { count: state.rows.total })}
       </Text>
       <WorklistList
         key={state.rows.key}

@@ -4,8 +4,9 @@
 import { Badge, Button, makeStyles, mergeClasses, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useT, type Translate } from '../../i18n';
 import { ErrorBar } from '../../ui/ErrorBar';
-import { formatMoney, formatNumber } from '../../ui/format';
+import { formatMoney } from '../../ui/format';
 import { useLocale } from '../../ui/locale';
 import type { LoadedRows } from './memory';
 import type { WorklistItem } from './types';
@@ -46,42 +47,43 @@ const useStyles = makeStyles({
   footer: { display: 'flex', justifyContent: 'center', padding: tokens.spacingVerticalS },
 });
 
-function lastContact(at: string | null, locale: string): string {
-  if (!at) return 'No contact yet';
-  return `Last contact ${new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(at))}`;
+function lastContact(at: string | null, t: Translate): string {
+  if (!at) return t('worklist.list.noContact');
+  return t('worklist.list.lastContact', { date: new Intl.DateTimeFormat(t.locale, { dateStyle: 'medium' }).format(new Date(at)) });
 }
 
-function flagLabels(flags: WorklistItem['flags']): string[] {
+function flagLabels(flags: WorklistItem['flags'], t: Translate): string[] {
   return [
-    flags.brokenPromise && 'Broken promise',
-    flags.disputed && 'Disputed',
-    flags.onHold && 'On hold',
-    flags.overCreditLimit && 'Over credit limit',
+    flags.brokenPromise && t('worklist.flags.brokenPromise'),
+    flags.disputed && t('worklist.flags.disputed'),
+    flags.onHold && t('worklist.flags.onHold'),
+    flags.overCreditLimit && t('worklist.flags.overCreditLimit'),
   ].filter((f): f is string => !!f);
 }
 
 function Flags(props: { flags: WorklistItem['flags'] }) {
+  const t = useT();
   const { flags } = props;
   return (
     <>
       {flags.brokenPromise && (
         <Badge size="small" appearance="filled" color="danger">
-          Broken promise
+          {t('worklist.flags.brokenPromise')}
         </Badge>
       )}{' '}
       {flags.disputed && (
         <Badge size="small" appearance="tint" color="warning">
-          Disputed
+          {t('worklist.flags.disputed')}
         </Badge>
       )}{' '}
       {flags.onHold && (
         <Badge size="small" appearance="outline" color="informative">
-          On hold
+          {t('worklist.flags.onHold')}
         </Badge>
       )}{' '}
       {flags.overCreditLimit && (
         <Badge size="small" appearance="tint" color="severe">
-          Over credit limit
+          {t('worklist.flags.overCreditLimit')}
         </Badge>
       )}
     </>
@@ -102,6 +104,7 @@ export function WorklistList(props: {
 }) {
   const styles = useStyles();
   const locale = useLocale();
+  const t = useT();
   const scroller = useRef<HTMLDivElement>(null);
   // Where the list was left, set before the virtualizer first reads the element (rows have one height, so the offset is the row).
   const initialOffset = useRef(props.initialOffset);
@@ -142,13 +145,13 @@ export function WorklistList(props: {
       className={mergeClasses(styles.scroller, props.className)}
       onScroll={(e) => props.onScroll?.(e.currentTarget.scrollTop)}
     >
-      <ul className={styles.list} style={{ height: `${virtualizer.getTotalSize()}px` }} aria-label="Customers of the pool">
+      <ul className={styles.list} style={{ height: `${virtualizer.getTotalSize()}px` }} aria-label={t('worklist.list.label')}>
         {virtualRows.map((v) => {
           const item = items[v.index]!;
           const meta = [
             item.customer.account,
-            item.oldestOverdueDays === null ? 'Nothing overdue' : `${formatNumber(item.oldestOverdueDays, locale)} days overdue`,
-            lastContact(item.lastActivityAt, locale),
+            item.oldestOverdueDays === null ? t('worklist.list.nothingOverdue') : t('worklist.list.daysOverdue', { count: item.oldestOverdueDays }),
+            lastContact(item.lastActivityAt, t),
           ];
           const overdue = formatMoney(item.overdue, currency, locale);
           return (
@@ -163,12 +166,12 @@ export function WorklistList(props: {
                 type="button"
                 data-customer-id={item.customer.id}
                 // The visible text in its order (so speech input finds it), with pauses between the parts.
-                aria-label={[item.customer.name, overdue, meta.join(' · '), ...flagLabels(item.flags)].join(', ')}
+                aria-label={[item.customer.name, overdue, meta.join(' · '), ...flagLabels(item.flags, t)].join(', ')}
                 className={mergeClasses(styles.row, props.focusId === item.customer.id && styles.opened)}
                 onClick={() => props.onOpen(item, scroller.current?.scrollTop ?? 0)}
               >
                 <span className={styles.name}>{item.customer.name}</span>{' '}
-                <span className={styles.overdue} title="Overdue">
+                <span className={styles.overdue} title={t('worklist.list.overdue')}>
                   {overdue}
                 </span>{' '}
                 <span className={styles.meta}>{meta.join(' · ')}</span>{' '}
@@ -182,28 +185,28 @@ export function WorklistList(props: {
       </ul>
       {props.loadingMore && (
         <div className={styles.footer}>
-          <Spinner size="tiny" label="Loading more customers…" />
+          <Spinner size="tiny" label={t('worklist.list.loadingMore')} />
         </div>
       )}
       {props.moreError !== null && props.moreError !== undefined && (
         <div className={styles.footer}>
-          <ErrorBar title="More customers could not be loaded" error={props.moreError} onRetry={props.onLoadMore} />
+          <ErrorBar title={t('worklist.list.moreFailed')} error={props.moreError} onRetry={props.onLoadMore} />
         </div>
       )}
       {!nextCursor && items.length > 0 && (
         <div className={styles.footer}>
-          <Text size={200}>End of the list</Text>
+          <Text size={200}>{t('worklist.list.end')}</Text>
         </div>
       )}
       {items.length === 0 && (
         <div className={styles.footer}>
-          <Text>No customers match.</Text>
+          <Text>{t('worklist.list.noMatch')}</Text>
         </div>
       )}
       {nextCursor && !props.loadingMore && !props.moreError && (
         <div className={styles.footer}>
           <Button size="small" appearance="subtle" onClick={props.onLoadMore}>
-            Load more
+            {t('worklist.list.loadMore')}
           </Button>
         </div>
       )}

@@ -4,6 +4,7 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowLeftRegular } from '@fluentui/react-icons';
 import { useState, type ReactNode } from 'react';
 import type { ApiClient } from '../../api/client';
+import { useT } from '../../i18n';
 import type { MailHost } from '../../office/host';
 import { CustomerView } from '../customer/CustomerView';
 import type { PoolsClient } from './client';
@@ -27,6 +28,7 @@ export default function WorklistPane(props: {
   after?: ReactNode;
 }) {
   const styles = useStyles();
+  const t = useT();
   const memory = props.memory.current;
   const [openedId, setOpenedId] = useState<string | null>(memory.openedId && memory.customerOpen ? memory.openedId : null);
   const back = () => {
@@ -38,7 +40,7 @@ export default function WorklistPane(props: {
     return (
       <div className={styles.column}>
         <Button className={styles.back} size="small" appearance="subtle" icon={<ArrowLeftRegular />} onClick={back}>
-          Back to worklist
+          {t('worklist.back')}
         </Button>
         <CustomerView key={openedId} api={props.api} host={props.host} item={null} customerId={openedId} onChangeCustomer={back} />
       </div>

@@ -4,6 +4,7 @@
 // visually hidden table carries the same numbers for reading by table navigation.
 import { createFocusOutlineStyle, makeStyles, mergeClasses, ToggleButton, tokens } from '@fluentui/react-components';
 import { Fragment, useId, useState } from 'react';
+import { useT } from '../../i18n';
 import { formatMoney } from '../format';
 import { useLocale } from '../locale';
 import { useToneStyles, type ChartTone } from './tones';
@@ -136,6 +137,7 @@ export function BarChart(props: BarChartProps) {
   const styles = useStyles();
   const toneStyles = useToneStyles();
   const locale = useLocale();
+  const t = useT();
   const titleId = useId();
   const [ownHidden, setOwnHidden] = useState<string[]>([]);
   const hidden = props.hidden ?? ownHidden;
@@ -253,7 +255,7 @@ export function BarChart(props: BarChartProps) {
         {props.title}
       </TitleTag>
       {props.series.length > 1 && (
-        <div className={styles.legend} role="group" aria-label={`Series of ${props.title}`}>
+        <div className={styles.legend} role="group" aria-label={t('common.chart.series', { title: props.title })}>
           {props.series.map((s) => {
             const on = !hidden.includes(s.id);
             return (
@@ -272,7 +274,7 @@ export function BarChart(props: BarChartProps) {
         </div>
       )}
       {shown.length === 0 ? (
-        <p className={styles.empty}>{visible.length === 0 ? 'Every series is switched off.' : 'Nothing to show.'}</p>
+        <p className={styles.empty}>{visible.length === 0 ? t('common.chart.allOff') : t('common.chart.empty')}</p>
       ) : (
         <div className={styles.plot}>{shown.map((g) => (mode === 'stacked' ? stackedRow(g) : groupedRows(g)))}</div>
       )}
@@ -281,8 +283,8 @@ export function BarChart(props: BarChartProps) {
           <caption>{props.title}</caption>
           <thead>
             <tr>
-              <th scope="col">{props.groupHeader ?? 'Group'}</th>
-              {flat ? <th scope="col">Amount</th> : visible.map((s) => <th key={s.id} scope="col">{s.label}</th>)}
+              <th scope="col">{props.groupHeader ?? t('common.chart.group')}</th>
+              {flat ? <th scope="col">{t('common.chart.amount')}</th> : visible.map((s) => <th key={s.id} scope="col">{s.label}</th>)}
             </tr>
           </thead>
           <tbody>

@@ -1,17 +1,19 @@
 // Activity changes, each in one transaction with everything it implies: the collection status of
-// the transactions a promise to pay or a dispute names, the Graph outbox rows, the audit events.
+// the transactions a promise to pay or a dispute names (and follows when it is corrected), the
+// record of that promise or dispute, the Graph outbox rows, the audit events.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   activityNotFound, checkChangeable, checkOwnEntries, checkTimeOrder, checkVersion, scheduleOf,
   type ActivityChange, type ActivityHistoryEntry, type ActivityRecord, type NewActivity,
 } from '../../domain/activities';
+import { correctCommitment, type CorrectedCommitment } from '../../domain/activity-commitments';
 import type { IsoDate } from '../../domain/types';
 import { enqueueSync } from '../../graph/outbox';
 import { wantsEvent, wantsTask, type SyncActivity } from '../../graph/payloads';
 import type { Database } from '../schema';
-import { findActivityRow, toActivityRecord, type ActivityRow } from './activities';
+import { activityRecords, disputeReasonLabels, findActivityRow, type ActivityRow } from './activities';
 import { recordAudit } from './audit';
-import { applyCollectionStatus } from './collection-status';
+import { applyCollectionStatus, followCommitment, lockedDebits, type OpenDebit } from './collection-status';
 import { isUuid } from './customers';
 
 export interface WriteContext {
@@ -53,12 +55,45 @@ export async function createActivity(
       graph_task_id: null,
       sync_error: null,
       sync_state: 'not_configured',
+      promise_date: input.promise?.date ?? null,
+      dispute_reason: input.dispute?.reasonCode ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  const synced = toActivityRecord(await queueSync(trx, row, null, ctx));
-  await recordAudit(trx, { actor: ctx.agentId, action: 'activity.create', entity: 'activity', entityId: row.id, after: synced });
-  return synced;
+  await saveItems(trx, row.id, { promise: input.promise ?? null, dispute: input.dispute ? { transactionIds: input.dispute.transactionIds } : null });
+  const [synced] = await activityRecords(trx, [await queueSync(trx, row, null, ctx)]);
+  await recordAudit(trx, { actor: ctx.agentId, action: 'activity.create', entity: 'activity', entityId: row.id, after: auditView(synced!) });
+  return synced!;
+}
+
+/** Records the transactions a promise (with the amount of each) or a dispute named, in their order. */
+async function saveItems(
+  trx: Transaction<Database>,
+  activityId: string,
+  commitment: { promise: { items: Array<{ transactionId: string; amount: bigint }> } | null; dispute: { transactionIds: string[] } | null },
+): Promise<void> {
+  await trx.deleteFrom('activity_commitment_items').where('activity_id', '=', activityId).execute();
+  const items = commitment.promise
+    ? commitment.promise.items.map((i) => ({ id: i.transactionId, amount: i.amount }))
+    : (commitment.dispute?.transactionIds ?? []).map((id) => ({ id, amount: null }));
+  if (items.length === 0) return;
+  await trx
+    .insertInto('activity_commitment_items')
+    .values(items.map((i, position) => ({ activity_id: activityId, ledger_entry_id: i.id, position, promised_amount: i.amount })))
+    .execute();
+}
+
+/** An activity as the audit trail keeps it (amounts as strings: JSON has no bigint). */
+function auditView(activity: ActivityRecord): unknown {
+  return { ...activity, promise: commitmentView({ promise: activity.promise ?? null, dispute: null }).promise };
+}
+
+/** A promise and a dispute as history and audit entries show them. */
+function commitmentView(c: CorrectedCommitment): { promise: unknown; dispute: unknown } {
+  return {
+    promise: c.promise && { date: c.promise.date, items: c.promise.items.map((i) => ({ ...i, amount: i.amount.toString() })) },
+    dispute: c.dispute && { reasonCode: c.dispute.reasonCode, transactionIds: c.dispute.items.map((i) => i.transactionId) },
+  };
 }
 
 /**
@@ -76,8 +111,10 @@ export async function updateActivity(
   return db.transaction().execute(async (trx) => {
     const before = await findActivityRow(trx, id, { forUpdate: true });
     if (!before) throw activityNotFound(id);
-    checkVersion(toActivityRecord(before), expectedVersion);
+    const [was] = await activityRecords(trx, [before]);
+    checkVersion(was!, expectedVersion);
     checkChangeable(before);
+    const { commitment, debits } = await corrected(trx, before, was!, input, ctx);
     const next = {
       purpose: input.purpose ?? before.purpose,
       outcome: input.outcome === undefined ? before.outcome : input.outcome,
@@ -92,12 +129,18 @@ export async function updateActivity(
     };
     checkTimeOrder(next.start_at, next.end_at);
     const changes = diff(before, next);
-    if (Object.keys(changes).length === 0) return toActivityRecord(before);
+    const [from, to] = [commitmentView({ promise: was!.promise ?? null, dispute: was!.dispute ?? null }), commitmentView(commitment)];
+    for (const key of ['promise', 'dispute'] as const) {
+      if (JSON.stringify(from[key]) !== JSON.stringify(to[key])) changes[key] = { from: from[key], to: to[key] };
+    }
+    if (Object.keys(changes).length === 0) return was!;
     const entry: ActivityHistoryEntry = { at: new Date().toISOString(), source: 'app', actor: ctx.agentId, changes };
     const row = await trx
       .updateTable('activities')
       .set({
         ...next,
+        promise_date: commitment.promise?.date ?? null,
+        dispute_reason: commitment.dispute?.reasonCode ?? null,
         updated_at: sql`now()`,
         version: sql`version + 1`,
         history: sql<string>`history || ${JSON.stringify([entry])}::jsonb`,
@@ -105,11 +148,37 @@ export async function updateActivity(
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    const synced = toActivityRecord(await queueSync(trx, row, before, ctx));
+    if (changes.promise || changes.dispute) {
+      await saveItems(trx, id, { promise: commitment.promise, dispute: commitment.dispute && { transactionIds: commitment.dispute.items.map((i) => i.transactionId) } });
+      await followCommitment(trx, debits, { promise: was!.promise ?? null, dispute: was!.dispute ?? null }, commitment, ctx);
+    }
+    const [synced] = await activityRecords(trx, [await queueSync(trx, row, before, ctx)]);
     const action = input.status === 'completed' ? 'activity.complete' : input.status === 'cancelled' ? 'activity.cancel' : 'activity.update';
-    await recordAudit(trx, { actor: ctx.agentId, action, entity: 'activity', entityId: id, before: toActivityRecord(before), after: synced });
-    return synced;
+    await recordAudit(trx, { actor: ctx.agentId, action, entity: 'activity', entityId: id, before: auditView(was!), after: auditView(synced!) });
+    return synced!;
   });
+}
+
+/**
+ * The promise and dispute an edit leaves, checked against what is open of their transactions today
+ * (locked, so that the transactions can follow in the same transaction).
+ */
+async function corrected(
+  trx: Transaction<Database>,
+  before: ActivityRow,
+  was: ActivityRecord,
+  input: ActivityChange,
+  ctx: WriteContext,
+): Promise<{ commitment: CorrectedCommitment; debits: Map<string, OpenDebit> }> {
+  const commitment = { promise: was.promise ?? null, dispute: was.dispute ?? null };
+  if (input.outcome === undefined && !input.promise && !input.dispute) return { commitment, debits: new Map() };
+  const ids = [...(commitment.promise?.items ?? []), ...(commitment.dispute?.items ?? [])].map((i) => i.transactionId);
+  const debits = await lockedDebits(trx, before.customer_id, ids, ctx.today);
+  const open = new Map([...debits.values()].map((d) => [d.id, d.open]));
+  const labels = input.dispute ? await disputeReasonLabels(trx, true) : new Map<string, string>();
+  const day = (before.start_at ?? before.created_at).toISOString().slice(0, 10);
+  const state = { outcome: before.outcome, ...commitment, day };
+  return { commitment: correctCommitment(state, input, open, (code) => labels.get(code) ?? null), debits };
 }
 
 /** Which of `ids` are ledger entries of the customer. */

@@ -43,9 +43,9 @@ export async function agingOfAllCustomers(
           when last_settled_on is null or last_settled_on <= ${asOf}::date then settled_amount
           -- A debit is always the debit side of its settlements, a credit the credit side (the
           -- import refuses anything else), so each probes one index.
-          when amount > 0 then (select coalesce(sum(s.amount), 0) from settlements s
+          when amount > 0 then (select coalesce(sum(s.amount), 0)::bigint from settlements s
                                 where s.debit_id = c.id and s.settled_on <= ${asOf}::date)
-          else (select coalesce(sum(s.amount), 0) from settlements s
+          else (select coalesce(sum(s.amount), 0)::bigint from settlements s
                 where s.credit_id = c.id and s.settled_on <= ${asOf}::date)
         end as open
       from candidates c
@@ -53,7 +53,7 @@ export async function agingOfAllCustomers(
     select customer_id,
       case when amount > 0 and aged_from is not null
         then width_bucket(${asOf}::date - aged_from, ${starts}::int[]) else 0 end as period,
-      sum(round(amount_accounting::numeric * open / amount))::text as amount
+      sum(case when open = amount then amount_accounting else round(amount_accounting::numeric * open / amount)::bigint end)::text as amount
     from open where open <> 0
     group by 1, 2`;
   // Tens of thousands of customers × periods: enough memory to aggregate them in a hash table

@@ -2,7 +2,7 @@
 // Change status action: validated against what is open today, who set it recorded on the entry, and
 // each change audited with before and after (the status history).
 import { sql, type Transaction } from 'kysely';
-import { checkOpenDebits, checkPromiseDate, checkPromiseItems, type NewActivity } from '../../domain/activities';
+import { checkOpenDebits, checkPromiseDate, checkPromiseItems, type ActivityRecord, type NewActivity } from '../../domain/activities';
 import { checkStatusChange, checkTransition, checkVersions, type StatusChange, type TransactionState } from '../../domain/actions/status';
 import { invalidField } from '../../domain/errors';
 import type { CollectionStatus, IsoDate } from '../../domain/types';
@@ -10,7 +10,7 @@ import type { Database } from '../schema';
 import { recordAudit } from './audit';
 import { isUuid } from './customers';
 
-interface OpenDebit extends TransactionState {
+export interface OpenDebit extends TransactionState {
   currency: string;
 }
 
@@ -81,6 +81,14 @@ async function openDebits(trx: Transaction<Database>, customerId: string, ids: s
   if (new Set(ids).size !== ids.length) throw invalidField(field, 'names a transaction twice');
   const bad = ids.find((id) => !isUuid(id));
   if (bad !== undefined) throw invalidField(field, `has '${bad}', which is not a transaction id`);
+  const found = await lockedDebits(trx, customerId, ids, today);
+  checkOpenDebits(ids, found, field);
+  return found;
+}
+
+/** The named debits of this customer, locked, with what is open of each today (settled ones too). */
+export async function lockedDebits(trx: Transaction<Database>, customerId: string, ids: readonly string[], today: IsoDate): Promise<Map<string, OpenDebit>> {
+  if (ids.length === 0) return new Map();
   const rows = await trx
     .selectFrom('ledger_entries as e')
     .select([
@@ -89,11 +97,11 @@ async function openDebits(trx: Transaction<Database>, customerId: string, ids: s
       sql<bigint>`e.amount - coalesce((SELECT sum(s.amount) FROM settlements s WHERE s.debit_id = e.id AND s.settled_on <= ${today}), 0)::bigint`.as('open'),
     ])
     .where('e.customer_id', '=', customerId)
-    .where('e.id', 'in', ids)
+    .where('e.id', 'in', [...ids])
     .where('e.amount', '>', 0n)
     .forUpdate()
     .execute();
-  const found = new Map<string, OpenDebit>(
+  return new Map<string, OpenDebit>(
     rows.map((r) => [
       r.id,
       {
@@ -103,8 +111,36 @@ async function openDebits(trx: Transaction<Database>, customerId: string, ids: s
       },
     ]),
   );
-  checkOpenDebits(ids, found, field);
-  return found;
+}
+
+type Commitment = Pick<ActivityRecord, 'promise' | 'dispute'>;
+
+/**
+ * Makes the transactions follow an activity's corrected (or withdrawn) promise or dispute: only those
+ * still carrying what the activity set (the same promise date and amount, or the same dispute reason)
+ * change; a status set since by another action or activity is left as it is.
+ */
+export async function followCommitment(trx: Transaction<Database>, debits: ReadonlyMap<string, OpenDebit>, was: Commitment, now: Commitment, ctx: StatusContext): Promise<void> {
+  for (const item of was.promise?.items ?? []) {
+    const debit = debits.get(item.transactionId);
+    const carries = debit && (debit.collectionStatus === 'promise_to_pay' || debit.collectionStatus === 'promise_broken') &&
+      debit.promiseDate === was.promise!.date && debit.promiseAmount === item.amount;
+    if (!carries) continue;
+    const kept = now.promise?.items.find((i) => i.transactionId === item.transactionId);
+    const next: StatusFields = kept
+      ? { collectionStatus: 'promise_to_pay', promiseDate: now.promise!.date, promiseAmount: kept.amount, disputeReason: null }
+      : { ...CLEARED, collectionStatus: 'none' };
+    if (next.collectionStatus !== debit.collectionStatus || next.promiseDate !== debit.promiseDate || next.promiseAmount !== debit.promiseAmount) {
+      await setStatus(trx, debit, ctx, next, null);
+    }
+  }
+  for (const item of was.dispute?.items ?? []) {
+    const debit = debits.get(item.transactionId);
+    if (!debit || debit.collectionStatus !== 'disputed' || debit.disputeReason !== was.dispute!.reasonCode) continue;
+    const reason = now.dispute?.reasonCode;
+    if (reason === debit.disputeReason) continue;
+    await setStatus(trx, debit, ctx, reason ? { ...CLEARED, collectionStatus: 'disputed', disputeReason: reason } : { ...CLEARED, collectionStatus: 'none' }, null);
+  }
 }
 
 const AUDIT_ACTIONS: Record<CollectionStatus, string> = {

@@ -16,16 +16,21 @@ const WHOLE_TABLE_FROM = 5_000;
 /**
  * Makes every row valid for `today` (computed_for ≤ today < next_change_on): recomputes the stale
  * ones and any missing one, and makes `today` the date later writes compute for. Cheap when nothing
- * is stale (two index range scans and an anti-join of primary keys); after midnight it recomputes
- * the customers with a debit fallen overdue, a hold expired or a follow-up come.
+ * is stale (two index range scans); after midnight it recomputes the customers with a debit fallen
+ * overdue, a hold expired or a follow-up come. Missing rows (every customer gets one when inserted)
+ * are looked for when the date moves or when `checkMissing` says so (the periodic job): that
+ * anti-join of every customer cost 96 of a worklist's 250 ms on 50,000 customers.
  */
-export async function ensurePositionsCurrent(db: Db, today: IsoDate): Promise<void> {
-  await sql`update customer_positions_clock set today = ${today}::date where today <> ${today}::date`.execute(db);
+export async function ensurePositionsCurrent(db: Db, today: IsoDate, checkMissing = false): Promise<void> {
+  const moved = await sql`update customer_positions_clock set today = ${today}::date where today <> ${today}::date`.execute(db);
+  const missing = checkMissing || Number(moved.numAffectedRows ?? 0n) > 0
+    ? sql`union select c.id from customers c where not exists (select 1 from customer_positions p where p.customer_id = c.id)`
+    : sql``;
   const stale = await sql<{ ids: string[] }>`
     select array(
       select customer_id from customer_positions where next_change_on <= ${today}::date
       union select customer_id from customer_positions where computed_for > ${today}::date
-      union select c.id from customers c where not exists (select 1 from customer_positions p where p.customer_id = c.id)
+      ${missing}
     ) as ids`.execute(db);
   const ids = stale.rows[0]!.ids;
   if (ids.length === 0) return;

@@ -5,6 +5,7 @@ import type { LetterFee, LetterProposal } from '../../domain/letters';
 import { toJsonMinor } from '../../domain/money';
 import type { IsoDate, Money } from '../../domain/types';
 import type { LetterCustomer, LetterSequence, PostedLetter, PostedLetterLine, SequenceDraft } from '../../letters/model';
+import type { LeftOut } from '../../letters/left-out';
 import type { BatchProposal } from '../../letters/proposals';
 import { draftOf } from '../../letters/sequences';
 import type {
@@ -38,6 +39,7 @@ export function proposalJson(
   proposal: LetterProposal,
   asOf: IsoDate,
   accountingCurrency: string,
+  leftOut?: LeftOut,
 ): LetterProposalResponse {
   const level = proposal.level ? { level: proposal.level.level, name: proposal.level.name, days: proposal.level.days } : null;
   const base = {
@@ -46,6 +48,9 @@ export function proposalJson(
     accountingCurrency,
     sequence: sequence ? { id: sequence.id, name: sequence.name } : null,
     level,
+    ...(leftOut
+      ? { leftOut: { promised: toJsonMinor(leftOut.promised), disputed: toJsonMinor(leftOut.disputed), held: toJsonMinor(leftOut.held) } }
+      : {}),
   };
   if (!proposal.due) {
     return { ...base, due: false, reason: proposal.reason, dueOn: proposal.dueOn, lines: [], totals: [], totalAccounting: 0, fee: null };

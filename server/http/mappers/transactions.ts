@@ -10,7 +10,16 @@ import { holdRefJson } from './holds';
 /** An entry's version and who set its status (repositories/ledger.ts entryActionStates). */
 export type ActionStates = ReadonlyMap<string, { version: number; statusSetBy: string | null; documentUrl?: string | null }>;
 
-export function transactionJson({ entry, open, openAccounting, daysOverdue, collectionStatus }: Transaction, states: ActionStates = new Map(), holds: ReadonlyMap<string, Hold> = new Map()): TransactionItem {
+/** NSF fees by currency (config NSF_FEE), in minor units. */
+export type NsfFees = Readonly<Record<string, bigint>>;
+
+export function transactionJson(
+  { entry, open, openAccounting, daysOverdue, collectionStatus }: Transaction,
+  states: ActionStates = new Map(),
+  holds: ReadonlyMap<string, Hold> = new Map(),
+  nsfFees?: NsfFees,
+): TransactionItem {
+  const nsfFee = nsfFees?.[entry.currency];
   return {
     id: entry.id,
     kind: entry.kind,
@@ -31,15 +40,22 @@ export function transactionJson({ entry, open, openAccounting, daysOverdue, coll
     statusSetBy: states.get(entry.id)?.statusSetBy ?? null,
     documentUrl: states.get(entry.id)?.documentUrl ?? null,
     hold: holdRefJson(holds.get(entry.id)),
+    // What the pane's NSF dialog offers to charge: only on payments, only when the fees are known.
+    ...(nsfFees && entry.kind === 'payment' ? { nsfFee: nsfFee === undefined ? null : toJsonMinor(nsfFee) } : {}),
   };
 }
 
-/** `holds`: the transaction holds in force on the as-of date, by transaction id. */
-export function transactionsJson(list: TransactionList, states: ActionStates = new Map(), holds: ReadonlyMap<string, Hold> = new Map()): TransactionsResponse {
+/** `holds`: the transaction holds in force on the as-of date, by transaction id; `nsfFees`: set on payments. */
+export function transactionsJson(
+  list: TransactionList,
+  states: ActionStates = new Map(),
+  holds: ReadonlyMap<string, Hold> = new Map(),
+  nsfFees?: NsfFees,
+): TransactionsResponse {
   return {
     asOf: list.asOf,
     accountingCurrency: list.accountingCurrency,
-    items: list.items.map((item) => transactionJson(item, states, holds)),
+    items: list.items.map((item) => transactionJson(item, states, holds, nsfFees)),
     totals: list.totals.map(({ currency, open }) => ({ currency, open: toJsonMinor(open) })),
   };
 }

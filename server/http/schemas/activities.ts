@@ -1,7 +1,7 @@
 // JSON Schemas of the activities API: what a call, task, appointment, event or note may carry, and
 // the activity the server answers with (sync state included); and the API's types made from them.
 import { ACTIVITY_OUTCOMES, ACTIVITY_STATUSES, ACTIVITY_SYNC_STATES, ACTIVITY_TYPES } from '../../domain/activities';
-import { NO_NUL, nullableIsoInstant, promiseInput, text, uuid, type JsonOf } from './common';
+import { isoDate, NO_NUL, nullableIsoInstant, promiseInput, text, uuid, type JsonOf } from './common';
 
 const nullableInstant = nullableIsoInstant;
 const nullableText = (max: number) => ({ type: ['string', 'null'], maxLength: max, pattern: NO_NUL }) as const;
@@ -52,10 +52,64 @@ export const updateActivityBody = {
     ...editable,
     purpose: { ...editable.purpose, minLength: 1 },
     status,
+    promise: {
+      type: 'object',
+      additionalProperties: false,
+      minProperties: 1,
+      description: "Corrects the recorded promise: the date (not before the activity's), the total promised in minor units " +
+        '(spread over its transactions in the order named, each up to what is open). The transactions that still carry it follow.',
+      properties: {
+        date: isoDate,
+        amount: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
+      },
+    },
+    dispute: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['reasonCode'],
+      description: 'Corrects the recorded dispute: an active dispute reason code (GET /api/reason-codes?kind=dispute)',
+      properties: { reasonCode: { ...text(50), minLength: 1 } },
+    },
   },
 } as const;
 
 const stringOrNull = { type: ['string', 'null'] } as const;
+
+const promiseRecord = {
+  type: ['object', 'null'],
+  required: ['date', 'totals', 'items'],
+  description: 'What the promise to pay said (null without one)',
+  properties: {
+    date: { type: 'string' },
+    /** One per currency: the amount promised in minor units. */
+    totals: {
+      type: 'array',
+      items: { type: 'object', required: ['amount', 'currency'], properties: { amount: { type: 'integer' }, currency: { type: 'string' } } },
+    },
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['transactionId', 'document', 'amount', 'currency'],
+        properties: { transactionId: { type: 'string' }, document: { type: 'string' }, amount: { type: 'integer' }, currency: { type: 'string' } },
+      },
+    },
+  },
+} as const;
+
+const disputeRecord = {
+  type: ['object', 'null'],
+  required: ['reasonCode', 'reasonLabel', 'items'],
+  description: 'What the dispute said (null without one)',
+  properties: {
+    reasonCode: { type: 'string' },
+    reasonLabel: { type: 'string' },
+    items: {
+      type: 'array',
+      items: { type: 'object', required: ['transactionId', 'document'], properties: { transactionId: { type: 'string' }, document: { type: 'string' } } },
+    },
+  },
+} as const;
 
 const historyItem = {
   type: 'object',
@@ -75,7 +129,7 @@ export const activitySchema = {
   type: 'object',
   required: [
     'id', 'customerId', 'type', 'purpose', 'outcome', 'notes', 'contact', 'durationMinutes', 'startAt', 'endAt', 'dueAt',
-    'followUpAt', 'status', 'ownerAgentId', 'ledgerEntryIds', 'createdAt', 'updatedAt', 'sync', 'history',
+    'followUpAt', 'status', 'ownerAgentId', 'ledgerEntryIds', 'createdAt', 'updatedAt', 'sync', 'history', 'promise', 'dispute',
   ],
   properties: {
     id: { type: 'string' },
@@ -108,6 +162,8 @@ export const activitySchema = {
       },
     },
     history: { type: 'array', items: historyItem },
+    promise: promiseRecord,
+    dispute: disputeRecord,
   },
 } as const;
 
@@ -152,4 +208,6 @@ export type CreateActivityRequest = JsonOf<typeof createActivityBody>;
 export type UpdateActivityRequest = JsonOf<typeof updateActivityBody>;
 export type ActivityHistoryItem = JsonOf<typeof historyItem>;
 export type Activity = JsonOf<typeof activitySchema>;
+export type ActivityPromiseJson = NonNullable<Activity['promise']>;
+export type ActivityDisputeJson = NonNullable<Activity['dispute']>;
 export type ActivityListResponse = JsonOf<typeof activityListResponse>;

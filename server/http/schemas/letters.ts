@@ -71,6 +71,14 @@ export const proposalResponse = {
     totals,
     totalAccounting: minor,
     fee,
+    leftOut: {
+      type: 'object',
+      required: ['promised', 'disputed', 'held'],
+      properties: { promised: minor, disputed: minor, held: minor },
+      description:
+        "One customer's proposal only: its overdue items the letter leaves out, in the accounting currency, by reason " +
+        "(a standing promise to pay, a dispute, a collections hold). A due letter's totalAccounting plus these is the customer's overdue.",
+    },
   },
 } as const;
 export type LetterProposalResponse = JsonOf<typeof proposalResponse>;
@@ -231,6 +239,10 @@ export const previewQuery = {
   properties: {
     asOf: { ...isoDate, description: "The letter date; default today in the company's time zone" },
     language: { ...language, description: "Template language; default the sequence's (as posting does)" },
+    to: {
+      type: 'string', format: 'email', maxLength: 320,
+      description: "Where the letter would go (posting's 'to'): greeted by name when a contact of the customer, else the billing contact is",
+    },
   },
 } as const;
 

@@ -47,6 +47,7 @@ const transactionItem = {
     statusSetBy: { ...nullableString, description: 'Who set the collection status (agent name or email)' },
     documentUrl: { ...nullableString, description: "https link to the entry's document (the invoice copy), from the import's document_url column" },
     hold: { ...holdRef, description: 'The collections hold in force on the transaction on the as-of date; null: none' },
+    nsfFee: { ...nullableMinor, description: 'On a payment: the NSF fee (NSF_FEE) in its currency that returning it unpaid may charge; null: none is configured' },
   },
 } as const;
 export type TransactionItem = JsonOf<typeof transactionItem>;

@@ -1,6 +1,7 @@
 // Reads what letter proposals are made from: the customers (by account), their ledgers as of the date
 // and the letters posted to them, in the same four queries for one customer as for every customer of
-// an agent (a batch review reads thousands at once). Also where a letter sent through Graph goes.
+// an agent (a batch review reads thousands at once). Also where a letter sent through Graph goes and
+// which contact a letter greets.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { toEntry, type CustomerLedger } from '../../db/repositories/ledger';
 import type { Database } from '../../db/schema';
@@ -140,16 +141,37 @@ export async function loadProposalInputs(db: Kysely<Database>, scope: ProposalSc
   return [...byCustomer.values()];
 }
 
-/** Where a letter sent through Graph goes: a contact whose role mentions billing or accounts, else the first. */
-export async function letterRecipient(db: Kysely<Database>, customerId: string): Promise<{ email: string; name: string | null } | null> {
-  const contacts = await db
+type ContactRow = { email: string; name: string | null; role: string | null };
+
+async function customerContacts(db: Kysely<Database>, customerId: string): Promise<ContactRow[]> {
+  return db
     .selectFrom('contacts')
     .select(['email', 'name', 'role'])
     .where('customer_id', '=', customerId)
     .orderBy('created_at')
     .orderBy('email')
     .execute();
-  const billing = contacts.find((c) => /bill|account|payable|finance/i.test(c.role ?? ''));
-  const chosen = billing ?? contacts[0];
+}
+
+/** The billing contact: one whose role mentions billing or accounts, else the first. */
+function billingContact(contacts: readonly ContactRow[]): ContactRow | undefined {
+  return contacts.find((c) => /bill|account|payable|finance/i.test(c.role ?? '')) ?? contacts[0];
+}
+
+/** Where a letter sent through Graph goes: the customer's billing contact. */
+export async function letterRecipient(db: Kysely<Database>, customerId: string): Promise<{ email: string; name: string | null } | null> {
+  const chosen = billingContact(await customerContacts(db, customerId));
+  return chosen ? { email: chosen.email, name: chosen.name } : null;
+}
+
+/**
+ * Whom a letter greets: the contact with `email` (the sender of the email the agent answers, or the
+ * letter's recipient) when it is one of the customer's contacts, else its billing contact; null when
+ * the customer has no contact.
+ */
+export async function letterContact(db: Kysely<Database>, customerId: string, email?: string): Promise<{ email: string; name: string | null } | null> {
+  const contacts = await customerContacts(db, customerId);
+  const wanted = email?.trim().toLowerCase();
+  const chosen = contacts.find((c) => c.email === wanted) ?? billingContact(contacts);
   return chosen ? { email: chosen.email, name: chosen.name } : null;
 }

@@ -1,8 +1,11 @@
 // PATCH /activities/:id : edit, complete (status completed) or cancel (status cancelled) an activity.
 // With If-Match naming the version the agent read (the ETag of an answer), a change made by someone
-// else since is not overwritten: 412 with the activity as it is now.
+// else since is not overwritten: 412 with the activity as it is now. Corrects the outcome, the
+// promise's date and amount and the dispute's reason too; the transactions still carrying them follow.
 import type { FastifyPluginAsync } from 'fastify';
 import { updateActivity } from '../../../db/repositories/activity-writes';
+import type { ActivityRecord } from '../../../domain/activities';
+import { DomainError } from '../../../domain/errors';
 import { AppError } from '../../errors';
 import { activityChange, activityJson } from '../../mappers/activities';
 import {
@@ -20,6 +23,14 @@ function expectedVersion(ifMatch: string | undefined): number | undefined {
   return Number(match[1]);
 }
 
+/** A 412 carries the activity as it is now: as the API shows it, like any answer. */
+function withCurrentAsJson(error: unknown): unknown {
+  if (!(error instanceof DomainError)) return error;
+  const details = error.details as { current?: ActivityRecord } | undefined;
+  if (!details?.current) return error;
+  return new DomainError(error.kind, error.code, error.message, { ...details, current: activityJson(details.current) });
+}
+
 const update: FastifyPluginAsync<ActivitiesRouteOptions> = async (app, opts) => {
   app.patch<{ Params: { id: string }; Body: UpdateActivityRequest; Headers: { 'if-match'?: string }; Reply: Activity }>(
     '/activities/:id',
@@ -35,7 +46,11 @@ const update: FastifyPluginAsync<ActivitiesRouteOptions> = async (app, opts) => 
     },
     async (request, reply) => {
       const expected = expectedVersion(request.headers['if-match']);
-      const updated = await updateActivity(app.db, request.params.id, activityChange(request.body), writeContext(app, opts, request.agent.id), expected);
+      const updated = await updateActivity(app.db, request.params.id, activityChange(request.body), writeContext(app, opts, request.agent.id), expected).catch(
+        (error: unknown) => {
+          throw withCurrentAsJson(error);
+        },
+      );
       if (updated.sync.state === 'pending') opts.onQueued?.();
       return reply.header('etag', activityETag(updated.version)).send(activityJson(updated));
     },

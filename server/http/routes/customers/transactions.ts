@@ -1,5 +1,5 @@
 // GET /api/customers/:id/transactions?status=open|all&asOf= : the customer's transactions as of a date,
-// each with the version an action sends back.
+// each with the version an action sends back (and, on a payment, the NSF fee its return may charge).
 import type { FastifyPluginAsync } from 'fastify';
 import { findCustomer } from '../../../db/repositories/customers';
 import { holdsInForce } from '../../../db/repositories/holds';
@@ -33,7 +33,8 @@ const transactions: FastifyPluginAsync = async (app) => {
       const { entries, settlements } = await (open ? loadOpenLedger : loadLedger)(db, customer.id, asOf);
       const list = listTransactions(entries, settlements, asOf, request.query.status, config.accountingCurrency, { subset: open });
       const [states, holds] = await Promise.all([entryActionStates(db, list.items.map((item) => item.entry.id)), holdsInForce(db, customer.id, asOf)]);
-      return transactionsJson(list, states, new Map(holds.flatMap((h) => (h.transactionId === null ? [] : [[h.transactionId, h] as const]))));
+      const held = new Map(holds.flatMap((h) => (h.transactionId === null ? [] : [[h.transactionId, h] as const])));
+      return transactionsJson(list, states, held, config.nsfFees);
     },
   );
 };

@@ -10,7 +10,7 @@ import { letterErrors, previewQuery } from '../../schemas/letters';
 
 const preview: FastifyPluginAsync = async (app) => {
   const { db, config } = app;
-  app.get<{ Params: { id: string }; Querystring: { asOf?: string; language?: string } }>(
+  app.get<{ Params: { id: string }; Querystring: { asOf?: string; language?: string; to?: string } }>(
     '/customers/:id/letters/preview',
     {
       schema: {
@@ -27,6 +27,7 @@ const preview: FastifyPluginAsync = async (app) => {
             customerId: request.params.id,
             asOf: queryDate(request.query.asOf, 'asOf', today(config.companyTimeZone)),
             ...(request.query.language ? { language: request.query.language } : {}),
+            ...(request.query.to ? { to: request.query.to } : {}),
             agent: request.agent,
             accountingCurrency: config.accountingCurrency,
             settings: config.letters,

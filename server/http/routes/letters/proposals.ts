@@ -22,7 +22,7 @@ const proposals: FastifyPluginAsync = async (app) => {
       const asOf = queryDate(request.query.asOf, 'asOf', today(config.companyTimeZone));
       const found = isUuid(request.params.id) ? await customerProposal(db, request.params.id, asOf, accounting) : null;
       if (!found) throw customerNotFound(request.params.id);
-      return proposalJson(found.customer, found.sequence, found.proposal, asOf, accounting);
+      return proposalJson(found.customer, found.sequence, found.proposal, asOf, accounting, found.leftOut);
     },
   );
 

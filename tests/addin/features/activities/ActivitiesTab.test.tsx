@@ -8,10 +8,10 @@ import type { ApiClient } from '../../../../addin/api/client';
 import ActivitiesTab from '../../../../addin/features/activities/ActivitiesTab';
 import type { Activity, UpdateActivityRequest } from '../../../../server/http/schemas/activities';
 import { fakeApi } from '../../support/fakes';
-import { activity } from './factories';
+import { activity, edited } from './factories';
 
 function setup(items: Activity[]) {
-  const updateActivity = vi.fn(async (id: string, body: UpdateActivityRequest) => activity({ id, ...body }));
+  const updateActivity = vi.fn(async (id: string, body: UpdateActivityRequest) => edited(id, body));
   const api: ApiClient = {
     ...fakeApi({ lookups: {}, summaries: {}, transactions: {} }),
     activities: vi.fn(async () => ({ items })),

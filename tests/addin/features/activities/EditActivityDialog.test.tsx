@@ -8,7 +8,7 @@ import { ApiError, createApiClient, type ApiClient } from '../../../../addin/api
 import { EditActivityDialog } from '../../../../addin/features/activities/EditActivityDialog';
 import type { UpdateActivityRequest } from '../../../../server/http/schemas/activities';
 import { fakeApi } from '../../support/fakes';
-import { activity } from './factories';
+import { activity, edited } from './factories';
 
 describe('Edit activity dialog', () => {
   it('sends the version it read, and on a stale one shows the current values to save again', async () => {
@@ -17,7 +17,7 @@ describe('Edit activity dialog', () => {
     const updateActivity = vi
       .fn<(id: string, body: UpdateActivityRequest, signal?: AbortSignal, version?: number) => Promise<ReturnType<typeof activity>>>()
       .mockRejectedValueOnce(new ApiError('activity_changed', 412, 'The activity was changed by someone else.', { field: 'If-Match', current }))
-      .mockImplementation(async (id, body, _signal, version) => activity({ id, ...body, version: (version ?? 0) + 1 }));
+      .mockImplementation(async (id, body, _signal, version) => edited(id, body, { version: (version ?? 0) + 1 }));
     const api: ApiClient = { ...fakeApi({ lookups: {}, summaries: {}, transactions: {} }), updateActivity };
     const onSaved = vi.fn();
     render(

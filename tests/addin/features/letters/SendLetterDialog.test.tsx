@@ -2,7 +2,7 @@
 // "Insert into reply" opens a reply with the letter's HTML and its PDF attached (a signed link for
 // hosts that fetch it themselves), "Send from server" leaves sending to the server.
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiClient, PostLetterRequest } from '../../../../addin/api/client';
@@ -65,7 +65,7 @@ function setup(p: LetterProposalResponse = proposal, draft: () => Promise<string
       <SendLetterDialog api={api} host={host} customerId="1" recipient="ap@contoso.com" canReply onClose={vi.fn()} onPosted={onPosted} />
     </FluentProvider>,
   );
-  return { displayReplyForm, postLetter, markLetterSent, onPosted, user: userEvent.setup() };
+  return { api, displayReplyForm, postLetter, markLetterSent, onPosted, user: userEvent.setup() };
 }
 
 describe('Send letter', () => {
@@ -139,11 +139,28 @@ describe('Send letter', () => {
     open.mockRestore();
   });
 
-  it('names its overdue figure for what it is and says why it can differ from the header', async () => {
-    setup();
+  it("names its overdue figure for what it is and explains, from the server's figures, what it leaves out", async () => {
+    setup({ ...proposal, leftOut: { promised: 80000, disputed: 20275, held: 0 } });
     const section = await screen.findByRole('region', { name: 'Proposed letter' });
-    expect(section.textContent).toContain('Overdue in this letter');
-    expect(section.textContent).toContain('leaves out promised and disputed items');
+    expect(section.textContent).toContain('Overdue in this letter$1,600.00');
+    expect(section.textContent).toContain('$1,002.75 promised or disputed is left out');
+  });
+
+  it('names every reason an overdue item is left out, and says nothing when none is', async () => {
+    setup({ ...proposal, leftOut: { promised: 100, disputed: 200, held: 300 } });
+    expect((await screen.findByRole('region', { name: 'Proposed letter' })).textContent).toContain('$6.00 promised, disputed or on hold is left out');
+    cleanup();
+    setup({ ...proposal, leftOut: { promised: 0, disputed: 0, held: 2500 } });
+    expect((await screen.findByRole('region', { name: 'Proposed letter' })).textContent).toContain('$25.00 on hold is left out');
+    cleanup();
+    setup({ ...proposal, leftOut: { promised: 0, disputed: 0, held: 0 } });
+    expect((await screen.findByRole('region', { name: 'Proposed letter' })).textContent).not.toContain('left out');
+  });
+
+  it('drafts the letter for the sender it answers, so the preview greets them as the posted letter will', async () => {
+    const { api } = setup();
+    await screen.findByTitle('Preview of the letter');
+    expect(api.letterPreview).toHaveBeenCalledWith('1', { asOf: '2025-06-30', to: 'ap@contoso.com' }, expect.anything());
   });
 
   it('says why no letter is due, and offers nothing to send', async () => {

@@ -1,0 +1,81 @@
+// The pane's message catalog: every string a user sees, in the Office display language ('de*' →
+// German, anything else → English), from `useT()` in components and `translate()` elsewhere.
+//
+// Adding a string
+//   1. Add it to the feature's group in addin/i18n/en/<feature>.ts (English is the source), e.g.
+//      `noCustomer: { title: 'No customer found for {addresses}' }` → key 'resolution.noCustomer.title'.
+//      Placeholders are `{name}`; a count that changes the wording is a plural:
+//      `{ one: '{count} customer', other: '{count} customers' }` (forms by Intl.PluralRules).
+//   2. Add the same key to addin/i18n/de/<feature>.ts (the type check fails until you do, and on any
+//      extra key; tests/addin/i18n/catalog.test.ts checks the placeholders and plural forms).
+//   3. In a component: `const t = useT();` then `t('resolution.noCustomer.title', { addresses })`;
+//      the key and its params are type-checked. Numbers in params are formatted in the locale. A
+//      placeholder that must be an element (a <strong>, a <DateText>) uses `t.rich(key, params)`.
+//      Outside React (a model, a validator): `translate(locale, key, params)`.
+//   A new feature's group: a file in en/ and de/, listed in en/index.ts and de/index.ts. Keep each
+//   file under 300 lines; split a large group into several files.
+//
+// Adding a language
+//   Copy de/ to <code>/, translate every message (Sie-form where the language has one), add its
+//   plural forms for every category Intl.PluralRules lists for it, and add it to `catalogs` below.
+import { createElement, Fragment, useMemo, type ReactNode } from 'react';
+import { useLocale } from '../ui/locale';
+import { fill, languageOf, lookup, pluralForm, type At, type KeyOf, type ParamsArg, type Translation } from './core';
+import { de } from './de';
+import { en, type Source } from './en';
+
+export type MessageKey = KeyOf<Source>;
+export type { PluralForms, Translation } from './core';
+
+/** Every language by its code; the first is the fallback (and the source of every key). */
+export const catalogs: Readonly<Record<string, Translation<Source>>> = { en, de };
+
+/** The catalog's language for a locale: its own when the pane has it, else English. */
+export function catalogLanguage(locale: string): string {
+  const language = languageOf(locale);
+  return language in catalogs ? language : 'en';
+}
+
+function message(locale: string, key: string, count: unknown): { text: string; language: string } {
+  const language = catalogLanguage(locale);
+  const own = lookup(catalogs[language], key);
+  const value = own ?? lookup(en, key);
+  const used = own ? language : 'en';
+  if (value === undefined) return { text: key, language: used };
+  if (typeof value === 'string') return { text: value, language: used };
+  return { text: pluralForm(value, used, typeof count === 'number' ? count : Number.NaN), language: used };
+}
+
+/** The message at `key` in the locale's language, placeholders filled. */
+export function translate<K extends MessageKey>(locale: string, key: K, ...args: ParamsArg<At<Source, K>, string | number>): string {
+  const params = args[0] as Record<string, string | number> | undefined;
+  return fill(message(locale, key, params?.count).text, locale, params, (v) => v).join('');
+}
+
+export interface Translate {
+  <K extends MessageKey>(key: K, ...args: ParamsArg<At<Source, K>, string | number>): string;
+  /** The message with elements in its placeholders (a <strong> name, a <DateText>). */
+  rich<K extends MessageKey>(key: K, ...args: ParamsArg<At<Source, K>, ReactNode>): ReactNode;
+  /** The locale it translates for (also the one numbers and dates are formatted in). */
+  locale: string;
+}
+
+/** A translator for one locale, for code that has the locale but no React context. */
+export function translator(locale: string): Translate {
+  const plain = translate as (locale: string, key: string, params?: unknown) => string;
+  const t = ((key: MessageKey, params?: unknown) => plain(locale, key, params)) as Translate;
+  t.rich = (key: MessageKey, ...args: unknown[]) => {
+    const params = args[0] as Record<string, ReactNode> | undefined;
+    const parts = fill<ReactNode>(message(locale, key, params?.count).text, locale, params, (v) => v);
+    // Spread as children: React needs no keys for them.
+    return createElement(Fragment, null, ...parts);
+  };
+  t.locale = locale;
+  return t;
+}
+
+/** `t(key, params?)` for the Office display language of the pane. */
+export function useT(): Translate {
+  const locale = useLocale();
+  return useMemo(() => translator(locale), [locale]);
+}
