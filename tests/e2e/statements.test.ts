@@ -97,7 +97,7 @@ describe.skipIf(skipReason !== null)('statements, invoice copies and the aging h
     await frame.screenshot({ path: path.join(artifactsDir, 'overview-aging-history-320.png') });
     await mentions.scrollIntoViewIfNeeded();
     await frame.screenshot({ path: path.join(artifactsDir, 'mentions-attach-320.png') });
-    await mentions.getByRole('button', { name: `Attach ${linked.document} to reply` }).click();
+    await mentions.getByRole('button', { name: `Attach to reply: ${linked.document}` }).click();
     await mentions.getByText(`${linked.document} attached to a reply`).waitFor();
     const copy = { type: 'file', name: `${linked.document}.pdf`, url: linked.documentUrl };
     let forms = await replyForms(page);

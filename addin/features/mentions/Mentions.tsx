@@ -130,7 +130,7 @@ export function Mentions(props: MentionsProps) {
                   appearance="transparent"
                   icon={reply.busy === t.id ? <Spinner size="extra-tiny" /> : <AttachRegular />}
                   disabled={reply.busy !== null}
-                  aria-label={`Attach ${t.document} to reply`}
+                  aria-label={`Attach to reply: ${t.document}`}
                   onClick={() => void reply.attach(t)}
                 >
                   Attach to reply

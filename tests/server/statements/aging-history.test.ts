@@ -35,7 +35,14 @@ describe.each(testDatabases)('aging history on $name', ({ name, skipReason }) =>
             .executeTakeFirstOrThrow();
           ids.set(e.id, id);
         }
+        // The database keeps one settlement per debit, credit and day: repeats the generator draws are added up.
+        const merged = new Map<string, (typeof settlements)[number]>();
         for (const s of settlements) {
+          const key = `${s.debitId}|${s.creditId}|${s.date}`;
+          const seen = merged.get(key);
+          merged.set(key, seen ? { ...seen, amount: seen.amount + s.amount } : s);
+        }
+        for (const s of merged.values()) {
           await db.insertInto('settlements').values({ debit_id: ids.get(s.debitId)!, credit_id: ids.get(s.creditId)!, amount: s.amount, settled_on: s.date }).execute();
         }
         const res = await w.call('GET', `/api/customers/${customerId}/aging-history?months=${months}&asOf=${asOf}`);

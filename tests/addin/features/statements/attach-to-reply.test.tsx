@@ -115,8 +115,8 @@ describe('Attach to reply in the mentions box', () => {
     );
     const box = await screen.findByRole('region', { name: 'Mentioned in this email' });
     expect(within(box).getByText('12 days late')).toBeTruthy();
-    expect(within(box).queryByRole('button', { name: 'Attach INV-1002 to reply' })).toBeNull();
-    await userEvent.click(within(box).getByRole('button', { name: 'Attach INV-1001 to reply' }));
+    expect(within(box).queryByRole('button', { name: 'Attach to reply: INV-1002' })).toBeNull();
+    await userEvent.click(within(box).getByRole('button', { name: 'Attach to reply: INV-1001' }));
     expect(await within(box).findByText('INV-1001 attached to a reply')).toBeTruthy();
     expect(displayReplyForm.mock.calls[0]![1]).toEqual([{ name: 'INV-1001.pdf', url: LINK }]);
   });
