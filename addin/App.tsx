@@ -1,6 +1,6 @@
 // The task pane: follows the host's theme and language, resolves the selected email to a
 // customer and shows that customer; a picker, a search or an empty state when it cannot.
-import { Badge, Button, FluentProvider, makeStyles, mergeClasses, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { Badge, Button, FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { MailRegular, TaskListLtrRegular } from '@fluentui/react-icons';
 import { lazy, Suspense, useEffect, useRef, useState, type JSX } from 'react';
 import type { ApiClient } from './api/client';
@@ -28,11 +28,12 @@ const WorklistPane = lazy(() => import('./features/worklist/WorklistPane'));
 const workspaceUrl = (view?: string) => new URL(`/workspace${view ? `?view=${view}` : ''}`, window.location.href).href;
 
 const useStyles = makeStyles({
-  provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
+  // Fluent copies the provider's class to every portal's mount node (menus, popovers): the page's
+  // height and background belong on <main>, or an open menu paints over the whole pane.
   // Native controls (the date field's calendar, scrollbars) follow the theme too.
   light: { colorScheme: 'light' },
   dark: { colorScheme: 'dark' },
-  root: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
+  root: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere', minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
   padded: { padding: tokens.spacingHorizontalM },
   icon: { fontSize: tokens.fontSizeHero800, color: tokens.colorNeutralForeground3 },
   devBadge: { alignSelf: 'flex-end', margin: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS} 0` },
@@ -164,7 +165,7 @@ export function App(props: {
   }
 
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={mergeClasses(styles.provider, dark ? styles.dark : styles.light)}>
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={dark ? styles.dark : styles.light}>
       <LocaleProvider value={host.displayLanguage}>
         <main className={styles.root} aria-label={t('common.app.label')}>
           {props.authMode === 'development' && (

@@ -103,7 +103,9 @@ export function PreviewApp(props: {
   };
 
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.root}>
+    // The page's layout on a div of its own: Fluent copies the provider's class to every portal.
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
+      <div className={styles.root}>
       <MessageBar intent="info" layout="singleline">
         <MessageBarBody>Preview — simulated mailbox, demo data. In Outlook, the same pane opens beside the selected email.</MessageBarBody>
       </MessageBar>
@@ -177,6 +179,7 @@ export function PreviewApp(props: {
           </DialogBody>
         </DialogSurface>
       </Dialog>
+      </div>
     </FluentProvider>
   );
 }

@@ -26,8 +26,8 @@ import { LocaleProvider } from '../ui/locale';
 export type SignIn = { kind: 'ready'; getToken?: () => Promise<string | null>; development?: boolean } | { kind: 'outside-office' };
 
 const useStyles = makeStyles({
-  provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
-  main: { display: 'flex', flexDirection: 'column' },
+  // Not on the provider: Fluent copies its class to every portal's mount node (menus, popovers).
+  main: { display: 'flex', flexDirection: 'column', minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
   badge: { alignSelf: 'flex-end', margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL} 0` },
   nav: { paddingInline: tokens.spacingHorizontalL, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
 });
@@ -58,7 +58,7 @@ export function WorkspaceApp(props: {
   // Above the LocaleProvider: the frame's own strings take the language directly.
   const t = translator(language);
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.provider} style={{ colorScheme: dark ? 'dark' : 'light' }}>
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ colorScheme: dark ? 'dark' : 'light' }}>
       <LocaleProvider value={language}>
         <main className={styles.main} aria-label={t('reports.workspace.label')}>
           {props.signIn.kind === 'outside-office' ? (
