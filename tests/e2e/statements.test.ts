@@ -2,7 +2,7 @@
 // draws a bar per month end; the mentions box and the transactions grid attach an invoice's copy
 // (its ledger link) to a reply; "Statement of account" inserts the statement into a reply (HTML
 // body, PDF through the signed link) and the timeline shows it. Screenshots at 320 px.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,7 +132,10 @@ describe.skipIf(skipReason !== null)('statements, invoice copies and the aging h
     const pdf = await fetch(form.attachments![0]!.url!);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Kept beside the screenshots, to look at as the customer will (pdftoppm).
+    writeFileSync(path.join(artifactsDir, 'statement.pdf'), bytes);
     await closeReply(page);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'detached' });
