@@ -7,8 +7,9 @@
 // each entry: the entries not yet closed (ledger_open_idx, an index-only scan) and those closed
 // after the date (ledger_closed_on_idx). An entry's open amount comes from its settled total unless
 // it was settled after the date, and only then from its settlements.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { DEFAULT_AGING_PERIODS, validateAgingPeriods } from '../../domain/aging';
+import { historyDates, type AgingHistory } from '../../domain/aging-history';
 import type { AgingBy, AgingPeriod, IsoDate } from '../../domain/types';
 import type { Database } from '../schema';
 
@@ -18,14 +19,19 @@ export interface CustomerAging {
   amounts: bigint[];
 }
 
-/** Customers with anything open on `asOf` (a non-zero period), in no particular order. */
+/**
+ * Customers with anything open on `asOf` (a non-zero period), in no particular order; `customers`
+ * (a subquery of customer ids) limits them, as a pool does.
+ */
 export async function agingOfAllCustomers(
   db: Kysely<Database>,
   asOf: IsoDate,
   periods: readonly AgingPeriod[] = DEFAULT_AGING_PERIODS,
   by: AgingBy = 'due_date',
+  customers: RawBuilder<unknown> | null = null,
 ): Promise<CustomerAging[]> {
   validateAgingPeriods(periods);
+  const only = customers === null ? sql`` : sql`and customer_id in (${customers})`;
   // width_bucket against the starts of the periods after the first gives each day count its
   // period's index; the first period (Current) is 0.
   const starts = periods.slice(1).map((p) => p.fromDays!);
@@ -33,10 +39,10 @@ export async function agingOfAllCustomers(
   const statement = sql<{ customer_id: string; period: number; amount: string }>`
     with candidates as (
       select id, customer_id, ${aged} as aged_from, amount, amount_accounting, settled_amount, last_settled_on
-      from ledger_entries where closed_on is null and posting_date <= ${asOf}::date
+      from ledger_entries where closed_on is null and posting_date <= ${asOf}::date ${only}
       union all
       select id, customer_id, ${aged}, amount, amount_accounting, settled_amount, last_settled_on
-      from ledger_entries where closed_on > ${asOf}::date and posting_date <= ${asOf}::date
+      from ledger_entries where closed_on > ${asOf}::date and posting_date <= ${asOf}::date ${only}
     ), open as (
       select customer_id, aged_from, amount, amount_accounting,
         amount - (case when amount > 0 then 1 else -1 end)::bigint * case
@@ -73,4 +79,28 @@ export async function agingOfAllCustomers(
     amounts[row.period] = BigInt(row.amount);
   }
   return [...byCustomer].map(([customerId, amounts]) => ({ customerId, amounts }));
+}
+
+/**
+ * The aging of a group of customers (`customers`, a subquery of ids; null for every customer) at
+ * each of the last `months` month ends and on `asOf`, oldest first: each point is the sum of the
+ * customers' agings on its date by the summary's rules and the default periods (due date basis),
+ * one statement per date.
+ */
+export async function agingHistoryOf(
+  db: Kysely<Database>,
+  customers: RawBuilder<unknown> | null,
+  asOf: IsoDate,
+  months: number,
+): Promise<AgingHistory> {
+  const periods = DEFAULT_AGING_PERIODS;
+  const points = [];
+  for (const date of historyDates(asOf, months)) {
+    const amounts = periods.map(() => 0n);
+    for (const customer of await agingOfAllCustomers(db, date, periods, 'due_date', customers)) {
+      customer.amounts.forEach((amount, i) => (amounts[i]! += amount));
+    }
+    points.push({ asOf: date, amounts, balance: amounts.reduce((a, b) => a + b, 0n) });
+  }
+  return { asOf, periods, points };
 }

@@ -1,11 +1,15 @@
-// GET /pools/:id/customers (the pool's worklist by priority, in cursor pages) and GET
-// /pools/:id/chart (its open amounts by collection status and by aging period), for every agent.
+// GET /pools/:id/customers (the pool's worklist by priority, in cursor pages), GET /pools/:id/chart
+// (its open amounts by collection status and by aging period) and GET /pools/:id/aging-history
+// (its aging at each of the last month ends), for every agent.
 import type { FastifyPluginAsync } from 'fastify';
+import { agingHistoryOf } from '../../../db/repositories/aging';
 import { requirePool } from '../../../db/repositories/pools';
-import { poolChart, worklistPage } from '../../../db/repositories/worklist';
+import { poolChart, poolMembers, worklistPage } from '../../../db/repositories/worklist';
 import { chartJson, worklistJson } from '../../mappers/pools';
+import { agingHistoryJson } from '../../mappers/statements';
 import { queryDate, today } from '../../params';
 import { chartQuery, chartResponse, poolErrors, poolIdParams, worklistQuery, worklistResponse, type ChartQuery, type WorklistQuery } from '../../schemas/pools';
+import { agingHistoryQuery, agingHistoryResponse, type AgingHistoryResponse } from '../../schemas/statements';
 
 const worklist: FastifyPluginAsync = async (app) => {
   const { db, config } = app;
@@ -58,6 +62,26 @@ const worklist: FastifyPluginAsync = async (app) => {
       const asOf = queryDate(request.query.asOf, 'asOf', now);
       const pool = await requirePool(db, request.params.id);
       return chartJson(await poolChart(db, pool.criteria, asOf, now), asOf, config.accountingCurrency);
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { months: number; asOf?: string }; Reply: AgingHistoryResponse }>(
+    '/pools/:id/aging-history',
+    {
+      schema: {
+        tags: ['pools'],
+        summary: 'The aging of the pool’s customers (its members today) at each of the last N month ends and on the as-of date',
+        params: poolIdParams,
+        querystring: agingHistoryQuery,
+        response: { 200: agingHistoryResponse, ...poolErrors },
+      },
+    },
+    async (request) => {
+      const now = today(config.companyTimeZone);
+      const asOf = queryDate(request.query.asOf, 'asOf', now);
+      const pool = await requirePool(db, request.params.id);
+      const members = Object.keys(pool.criteria).length === 0 ? null : await poolMembers(db, pool.criteria, now, now);
+      return agingHistoryJson(await agingHistoryOf(db, members, asOf, request.query.months), config.accountingCurrency);
     },
   );
 };
