@@ -1,7 +1,8 @@
 // The Office dialog's sign-in page: reads the server's auth config, signs in with MSAL by redirect
 // (inside the dialog, never in the pane), and sends only the API access token to the pane.
 import { createStandardPublicClientApplication, InteractionRequiredAuthError } from '@azure/msal-browser';
-import type { AuthConfig, DialogAuthMessage } from './office/auth';
+import { signInLocale, type AuthConfig, type DialogAuthMessage } from './office/auth';
+import { translate } from './i18n/translate';
 
 function send(message: DialogAuthMessage): void {
   Office.context.ui.messageParent(JSON.stringify(message));
@@ -9,10 +10,10 @@ function send(message: DialogAuthMessage): void {
 
 async function signIn(): Promise<void> {
   const res = await fetch(new URL('api/auth/config', window.location.href), { headers: { accept: 'application/json' } });
-  if (!res.ok) throw new Error(`The server's sign-in settings could not be read (${res.status}).`);
+  if (!res.ok) throw new Error(translate(signInLocale(Office), 'frame.signIn.settingsUnreadable', { status: String(res.status) }));
   const config = (await res.json()) as AuthConfig;
   if (config.mode !== 'entra' || !config.clientId || !config.authority || !config.apiScope) {
-    throw new Error('The server does not use Entra ID sign-in.');
+    throw new Error(translate(signInLocale(Office), 'frame.signIn.notEntra'));
   }
   const pca = await createStandardPublicClientApplication({
     auth: { clientId: config.clientId, authority: config.authority, redirectUri: window.location.origin + window.location.pathname },
@@ -39,9 +40,12 @@ async function signIn(): Promise<void> {
 }
 
 Office.onReady(() => {
+  const locale = signInLocale(Office);
+  document.documentElement.lang = locale;
+  document.getElementById('status')!.textContent = translate(locale, 'frame.signIn.signingIn');
   signIn().catch((error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
-    document.getElementById('status')!.textContent = `Sign-in failed: ${message}`;
+    document.getElementById('status')!.textContent = translate(locale, 'frame.signIn.failed', { reason: message });
     send({ type: 'error', message });
   });
 });

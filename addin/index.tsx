@@ -2,7 +2,6 @@
 // it through createOfficeHost, and mounts the App (which applies the host's Fluent theme itself).
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { App } from './App';
 import { createApiClient } from './api/client';
 import { createReportsClient } from './features/reports/client';
@@ -10,6 +9,7 @@ import { createPoolsClient } from './features/worklist/client';
 import { createTokenProvider, type AuthConfig } from './office/auth';
 import { createOfficeHost } from './office/mailbox';
 import { findPreviewOffice } from './office/preview-bridge';
+import { NotInOutlook } from './ui/NotInOutlook';
 
 /** The preview's stand-in wins: outside Office, a loaded office.js has no mailbox to give. */
 async function mailboxOffice(): Promise<typeof Office | null> {
@@ -17,24 +17,6 @@ async function mailboxOffice(): Promise<typeof Office | null> {
   if (!office) return null;
   await office.onReady();
   return office.context?.mailbox ? office : null;
-}
-
-function NotInOutlook() {
-  const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
-  return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh' }}>
-      <MessageBar intent="info">
-        <MessageBarBody>
-          <MessageBarTitle>Open this pane from Outlook</MessageBarTitle>
-          This page is the Collections task pane. Select an email in Outlook and open Collections, or try the{' '}
-          <a href="/preview" target="_top">
-            preview with demo data
-          </a>
-          .
-        </MessageBarBody>
-      </MessageBar>
-    </FluentProvider>
-  );
 }
 
 /** The server's sign-in settings; unreachable, the pane starts anyway and its requests say why. */
@@ -53,7 +35,7 @@ function mount(children: ReactNode) {
 async function start() {
   const office = await mailboxOffice();
   if (!office) {
-    mount(<NotInOutlook />);
+    mount(<NotInOutlook locale={navigator.language || 'en-US'} />);
     return;
   }
   const host = createOfficeHost(office);

@@ -25,6 +25,7 @@ import type {
 } from '../../server/http/schemas/interest';
 import type { Activity, ActivityListResponse, CreateActivityRequest, UpdateActivityRequest } from '../../server/http/schemas/activities';
 import type { AuthConfig } from '../office/auth';
+import { translate } from '../i18n';
 
 export class ApiError extends Error {
   constructor(
@@ -141,6 +142,43 @@ export interface ApiClientOptions {
   /** Bearer token for the server's API scope; null sends no Authorization header. */
   getToken?: () => Promise<string | null>;
   fetch?: typeof fetch;
+  /**
+   * The language of the messages the client writes itself (the server could not be reached, a
+   * status without a message): default Office's display language when the pane runs in Office,
+   * else English. The server's own messages pass through as they are.
+   */
+  locale?: string | (() => string);
+}
+
+/** Office's display language, where the Office.js global is loaded. */
+function officeLanguage(): string | undefined {
+  const office = (globalThis as { Office?: { context?: { displayLanguage?: unknown } } }).Office;
+  const language = office?.context?.displayLanguage;
+  return typeof language === 'string' && language ? language : undefined;
+}
+
+/** The language a client writes its own messages in (ApiClientOptions.locale), read at each failure. */
+export function clientLocale(options: ApiClientOptions): () => string {
+  return () => {
+    const chosen = typeof options.locale === 'function' ? options.locale() : options.locale;
+    return chosen ?? officeLanguage() ?? 'en-US';
+  };
+}
+
+/** The server could not be reached (offline, refused, blocked), in the client's language. */
+export function unreachable(locale: string): ApiError {
+  return new ApiError('network', 0, translate(locale, 'forms.error.network'));
+}
+
+/** An error answer as an ApiError: the server's code and message, else the status in the client's language. */
+export function failureOf(status: number, body: unknown, locale: string): ApiError {
+  const err = (body ?? {}) as { code?: unknown; message?: unknown; details?: unknown };
+  return new ApiError(
+    typeof err.code === 'string' ? err.code : `http_${status}`,
+    status,
+    typeof err.message === 'string' ? err.message : translate(locale, 'forms.error.status', { status: String(status) }),
+    err.details,
+  );
 }
 
 type Query = Record<string, string | undefined>;
@@ -162,6 +200,7 @@ function parseJson(text: string): unknown {
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const base = options.baseUrl.replace(/\/+$/, '');
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const locale = clientLocale(options);
 
   async function request<T>(
     method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
@@ -189,21 +228,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       });
     } catch (e) {
       if (isAbortError(e)) throw e;
-      throw new ApiError('network', 0, 'The collections server could not be reached.');
+      throw unreachable(locale());
     }
     if (res.ok && as === 'base64') return toBase64(new Uint8Array(await res.arrayBuffer())) as T;
     const text = await res.text();
     if (res.ok && as === 'text') return text as T;
     const json = parseJson(text);
-    if (!res.ok) {
-      const err = (json ?? {}) as { code?: unknown; message?: unknown; details?: unknown };
-      throw new ApiError(
-        typeof err.code === 'string' ? err.code : `http_${res.status}`,
-        res.status,
-        typeof err.message === 'string' ? err.message : `The server answered ${res.status}.`,
-        err.details,
-      );
-    }
+    if (!res.ok) throw failureOf(res.status, json, locale());
     return json as T;
   }
 

@@ -17,40 +17,15 @@
 //
 // Adding a language
 //   Copy de/ to <code>/, translate every message (Sie-form where the language has one), add its
-//   plural forms for every category Intl.PluralRules lists for it, and add it to `catalogs` below.
+//   plural forms for every category Intl.PluralRules lists for it, and add it to `catalogs` in ./translate.ts.
 import { createElement, Fragment, useMemo, type ReactNode } from 'react';
 import { useLocale } from '../ui/locale';
-import { fill, languageOf, lookup, pluralForm, type At, type KeyOf, type ParamsArg, type Translation } from './core';
-import { de } from './de';
-import { en, type Source } from './en';
+import { fill, type At, type ParamsArg } from './core';
+import type { Source } from './en';
+import { message, translate, type MessageKey } from './translate';
 
-export type MessageKey = KeyOf<Source>;
+export { catalogLanguage, catalogs, translate, type MessageKey } from './translate';
 export type { PluralForms, Translation } from './core';
-
-/** Every language by its code; the first is the fallback (and the source of every key). */
-export const catalogs: Readonly<Record<string, Translation<Source>>> = { en, de };
-
-/** The catalog's language for a locale: its own when the pane has it, else English. */
-export function catalogLanguage(locale: string): string {
-  const language = languageOf(locale);
-  return language in catalogs ? language : 'en';
-}
-
-function message(locale: string, key: string, count: unknown): { text: string; language: string } {
-  const language = catalogLanguage(locale);
-  const own = lookup(catalogs[language], key);
-  const value = own ?? lookup(en, key);
-  const used = own ? language : 'en';
-  if (value === undefined) return { text: key, language: used };
-  if (typeof value === 'string') return { text: value, language: used };
-  return { text: pluralForm(value, used, typeof count === 'number' ? count : Number.NaN), language: used };
-}
-
-/** The message at `key` in the locale's language, placeholders filled. */
-export function translate<K extends MessageKey>(locale: string, key: K, ...args: ParamsArg<At<Source, K>, string | number>): string {
-  const params = args[0] as Record<string, string | number> | undefined;
-  return fill(message(locale, key, params?.count).text, locale, params, (v) => v).join('');
-}
 
 export interface Translate {
   <K extends MessageKey>(key: K, ...args: ParamsArg<At<Source, K>, string | number>): string;

@@ -3,12 +3,19 @@
 // ever leave this module; never an ID token, and never a redirect-based MSAL call in the pane.
 import type { IPublicClientApplication } from '@azure/msal-browser';
 import type { AuthConfigResponse } from '../../server/http/schemas/auth-config';
+import { translate } from '../i18n/translate';
 
 /** GET /api/auth/config: how the pane signs in. In development mode the server needs no token. */
 export type AuthConfig = AuthConfigResponse;
 
-/** What the dialog page sends back with `messageParent` (a JSON string). */
+/** What the dialog page sends back with `messageParent` (a JSON string); its messages are in its own display language. */
 export type DialogAuthMessage = { type: 'token'; accessToken: string; expiresOn: string | null } | { type: 'error'; message: string };
+
+/** The language the sign-in messages are written in: Office's display language, else the browser's. */
+export function signInLocale(office: typeof Office | undefined): string {
+  const language = office?.context?.displayLanguage;
+  return typeof language === 'string' && language ? language : (globalThis.navigator?.language ?? 'en-US');
+}
 
 export interface MsalModule {
   createNestablePublicClientApplication(configuration: { auth: { clientId: string; authority: string } }): Promise<IPublicClientApplication>;
@@ -58,7 +65,7 @@ function nestedAppToken(opts: TokenProviderOptions): () => Promise<string> {
     const request = { scopes: [opts.apiScope] };
     // Silent first (the host's account, cached tokens); a popup only when the user must consent.
     const result = await pca.acquireTokenSilent(request).catch(() => pca.acquireTokenPopup(request));
-    if (!result.accessToken) throw new SignInError('Sign-in returned no access token for the collections server.');
+    if (!result.accessToken) throw new SignInError(translate(signInLocale(opts.office), 'frame.signIn.noToken'));
     return result.accessToken;
   };
 }
@@ -78,10 +85,12 @@ function dialogToken(opts: TokenProviderOptions): () => Promise<string> {
 
 function openDialog(office: typeof Office, url: string): Promise<Extract<DialogAuthMessage, { type: 'token' }>> {
   const expectedOrigin = new URL(url).origin;
+  const locale = signInLocale(office);
   return new Promise((resolve, reject) => {
     office.context.ui.displayDialogAsync(url, { height: 60, width: 30 }, (result) => {
       if (result.status === office.AsyncResultStatus.Failed) {
-        reject(new SignInError(`The sign-in window could not open: ${result.error?.message ?? 'unknown error'}.`));
+        const reason = result.error?.message ?? translate(locale, 'frame.signIn.unknownReason');
+        reject(new SignInError(translate(locale, 'frame.signIn.cannotOpen', { reason })));
         return;
       }
       const dialog = result.value;
@@ -90,19 +99,23 @@ function openDialog(office: typeof Office, url: string): Promise<Extract<DialogA
         // Hosts with DialogOrigin 1.1 say who sent it; only our own sign-in page may answer.
         if (arg.origin !== undefined && arg.origin !== expectedOrigin) return;
         dialog.close();
-        const message = parseMessage(arg.message);
+        const message = parseMessage(arg.message, locale);
         if (message.type === 'token') resolve(message);
         else reject(new SignInError(message.message));
       });
       dialog.addEventHandler(office.EventType.DialogEventReceived, (arg) => {
         const code = 'error' in arg ? arg.error : 0;
-        reject(new SignInError(code === DIALOG_CLOSED ? 'Sign-in was cancelled.' : `The sign-in window failed (${code}).`));
+        reject(
+          new SignInError(
+            code === DIALOG_CLOSED ? translate(locale, 'frame.signIn.cancelled') : translate(locale, 'frame.signIn.windowFailed', { code: String(code) }),
+          ),
+        );
       });
     });
   });
 }
 
-function parseMessage(raw: string): DialogAuthMessage {
+function parseMessage(raw: string, locale: string): DialogAuthMessage {
   try {
     const message = JSON.parse(raw) as Partial<DialogAuthMessage>;
     if (message.type === 'token' && typeof message.accessToken === 'string' && message.accessToken) {
@@ -112,5 +125,5 @@ function parseMessage(raw: string): DialogAuthMessage {
   } catch {
     // Falls through: anything else is not a message of ours.
   }
-  return { type: 'error', message: 'The sign-in window answered with something other than a token.' };
+  return { type: 'error', message: translate(locale, 'frame.signIn.notToken') };
 }

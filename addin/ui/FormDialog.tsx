@@ -3,6 +3,7 @@
 // anything is saved; and the hook that sends a confirmed form once under an Idempotency-Key.
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useRef, useState, type ReactNode } from 'react';
+import { useT } from '../i18n';
 import { ErrorBar } from './ErrorBar';
 
 const useStyles = makeStyles({
@@ -35,6 +36,7 @@ export interface FormDialogProps {
 
 export function FormDialog(props: FormDialogProps) {
   const styles = useStyles();
+  const t = useT();
   const saving = props.saving === true;
   const width = props.width ?? 'narrow';
   const label = props.label ?? (typeof props.title === 'string' ? props.title : undefined);
@@ -46,17 +48,17 @@ export function FormDialog(props: FormDialogProps) {
           <DialogContent className={styles.form}>
             {props.children}
             {props.failure != null && (
-              <ErrorBar title={props.failureTitle ?? 'Not saved'} error={props.failure} onRetry={props.onRetry ?? props.confirm?.onClick ?? props.onClose} />
+              <ErrorBar title={props.failureTitle ?? t('forms.notSaved')} error={props.failure} onRetry={props.onRetry ?? props.confirm?.onClick ?? props.onClose} />
             )}
           </DialogContent>
           <DialogActions>
             {props.confirm && (
               <Button appearance="primary" disabled={props.confirm.disabled === true || saving} onClick={props.confirm.onClick}>
-                {saving ? (props.confirm.savingLabel ?? 'Saving…') : props.confirm.label}
+                {saving ? (props.confirm.savingLabel ?? t('forms.saving')) : props.confirm.label}
               </Button>
             )}
             <Button disabled={saving} onClick={props.onClose}>
-              {props.closeLabel ?? 'Cancel'}
+              {props.closeLabel ?? t('forms.cancel')}
             </Button>
           </DialogActions>
         </DialogBody>
@@ -68,9 +70,10 @@ export function FormDialog(props: FormDialogProps) {
 /** What confirming will do, one line each, under "This will:". */
 export function Effect(props: { lines: readonly string[] }) {
   const styles = useStyles();
+  const t = useT();
   return (
-    <section aria-label="Effect">
-      <Text weight="semibold">This will:</Text>
+    <section aria-label={t('forms.effect')}>
+      <Text weight="semibold">{t('forms.thisWill')}</Text>
       <ul className={styles.effect}>
         {props.lines.map((line) => (
           <li key={line}>{line}</li>

@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import type { AgingHistoryResponse } from '../../server/http/schemas/statements';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChartResponse, PoolsResponse, WorklistResponse } from '../../server/http/schemas/pools';
 import { artifactsDir, chromiumStatus, ensureAddinBuilt, launchChromium, openPreview, paneFrame, startServer, type RunningServer } from './support';
@@ -92,6 +93,13 @@ describe.skipIf(skipReason !== null)('the worklist (Chromium)', () => {
     const listBox = (await list.boundingBox())!;
     expect(pools.x).toBeLessThan(chart.x);
     expect(chart.x).toBeLessThan(listBox.x);
+    // Under the pools, the shown pool's aging history: a bar for each month end, totals as the server sums them.
+    const history = page.getByRole('region', { name: 'Aging history' });
+    const bars = history.getByRole('group', { name: /^[^:]+: -?\$[\d,.]+$/ });
+    await bars.first().waitFor({ timeout: 20_000 });
+    const poolHistory = await server.getJson<AgingHistoryResponse>('/api/pools/all/aging-history?months=12');
+    expect(await bars.count()).toBe(poolHistory.points.length);
+    expect((await history.boundingBox())!.x).toBeLessThan(chart.x);
     for (const dir of shotsDirs) await page.screenshot({ path: path.join(dir, 'workspace-worklist-1280.png') });
 
     // The criteria's live count before saving.

@@ -9,7 +9,8 @@ import { lazy, Suspense, useState } from 'react';
 import type { ApiClient } from '../../api/client';
 import type { MailHost, MailItemSnapshot } from '../../office/host';
 import type { Activity } from '../../../server/http/schemas/activities';
-import { LOGGABLE_TYPES, outcomeLabel, typeLabel, type LoggableType } from './labels';
+import { translate, useT } from '../../i18n';
+import { LOGGABLE_TYPES, outcomeLabel, typeName, type LoggableType } from './labels';
 
 // The dialogs load when first opened: the first screen stays small.
 const LogActivityDialog = lazy(() => import('./LogActivityDialog').then((m) => ({ default: m.LogActivityDialog })));
@@ -45,9 +46,10 @@ export interface ActionBarProps {
 }
 
 /** What the toast says an activity was saved as: "Call saved: Promise to pay". */
-export function savedText(a: Activity): string {
-  const outcome = outcomeLabel(a.outcome);
-  return `${typeLabel[a.type]} saved${outcome ? `: ${outcome}` : ''}`;
+export function savedText(a: Activity, locale: string): string {
+  const outcome = outcomeLabel(a.outcome, locale);
+  const type = typeName(a.type, locale);
+  return outcome ? translate(locale, 'activities.actionBar.savedWithOutcome', { type, outcome }) : translate(locale, 'activities.actionBar.saved', { type });
 }
 
 /**
@@ -58,6 +60,7 @@ export const SAVED_TOASTER_ID = 'activity-saved';
 
 export function ActionBar(props: ActionBarProps) {
   const styles = useStyles();
+  const t = useT();
   const [open, setOpen] = useState<Open>(null);
   const toasterId = SAVED_TOASTER_ID;
   const { dispatchToast } = useToastController(toasterId);
@@ -67,27 +70,27 @@ export function ActionBar(props: ActionBarProps) {
 
   return (
     <>
-      <div className={styles.bar} role="toolbar" aria-label="Customer actions">
+      <div className={styles.bar} role="toolbar" aria-label={t('activities.actionBar.label')}>
         <Button className={styles.grow} appearance="primary" icon={<CallRegular />} onClick={() => setOpen({ kind: 'log', type: 'call' })}>
-          Log call
+          {t('activities.log.call')}
         </Button>
         <Button className={styles.grow} icon={<MailRegular />} onClick={() => setOpen({ kind: 'letter' })}>
-          Send letter
+          {t('activities.actionBar.sendLetter')}
         </Button>
         <Menu>
           <MenuTrigger disableButtonEnhancement>
-            <Button icon={<MoreHorizontalRegular />} aria-label="Other activities and letter runs" />
+            <Button icon={<MoreHorizontalRegular />} aria-label={t('activities.actionBar.more')} />
           </MenuTrigger>
           <MenuPopover>
             <MenuList>
-              {LOGGABLE_TYPES.filter((t) => t !== 'call').map((t) => (
-                <MenuItem key={t} onClick={() => setOpen({ kind: 'log', type: t })}>
-                  Log {typeLabel[t].toLowerCase()}
+              {LOGGABLE_TYPES.filter((type) => type !== 'call').map((type) => (
+                <MenuItem key={type} onClick={() => setOpen({ kind: 'log', type })}>
+                  {t(`activities.log.${type}`)}
                 </MenuItem>
               ))}
               <MenuDivider />
-              <MenuItem onClick={() => setOpen({ kind: 'statement' })}>Statement of account…</MenuItem>
-              <MenuItem onClick={() => setOpen({ kind: 'batch' })}>Letters for all customers…</MenuItem>
+              <MenuItem onClick={() => setOpen({ kind: 'statement' })}>{t('activities.actionBar.statement')}</MenuItem>
+              <MenuItem onClick={() => setOpen({ kind: 'batch' })}>{t('activities.actionBar.batch')}</MenuItem>
             </MenuList>
           </MenuPopover>
         </Menu>
@@ -107,7 +110,7 @@ export function ActionBar(props: ActionBarProps) {
               props.onLogged?.(activity);
               dispatchToast(
                 <Toast>
-                  <ToastTitle>{savedText(activity)}</ToastTitle>
+                  <ToastTitle>{savedText(activity, t.locale)}</ToastTitle>
                 </Toast>,
                 { intent: 'success', timeout: 4000 },
               );

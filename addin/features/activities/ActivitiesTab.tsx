@@ -10,15 +10,15 @@ import type { Activity, ActivityListResponse, ActivityStatus } from '../../../se
 import { useRequest } from '../../api/useRequest';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorBar } from '../../ui/ErrorBar';
+import { useT } from '../../i18n';
 import { formatDate } from '../../ui/format';
-import { useLocale } from '../../ui/locale';
 import { TabSkeleton } from '../../ui/TabSkeleton';
 import type { CustomerTabProps } from '../transactions/TransactionsTab';
 import { SAVED_TOASTER_ID } from './ActionBar';
 import { CommitmentLines } from './CommitmentLines';
 import { EditActivityDialog } from './EditActivityDialog';
 import { localDate } from './form';
-import { outcomeLabel, statusLabel, typeLabel } from './labels';
+import { outcomeLabel, statusName, typeName } from './labels';
 import { SyncBadge } from './SyncBadge';
 
 const useStyles = makeStyles({
@@ -48,7 +48,8 @@ export interface ActivitiesTabProps extends CustomerTabProps {
 
 export default function ActivitiesTab(props: ActivitiesTabProps) {
   const styles = useStyles();
-  const locale = useLocale();
+  const t = useT();
+  const locale = t.locale;
   const [editing, setEditing] = useState<Activity | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   // The action bar's toaster: this tab unmounts while the customer reloads after the edit.
@@ -67,22 +68,23 @@ export default function ActivitiesTab(props: ActivitiesTabProps) {
   };
 
   if (state.status === 'loading') return <TabSkeleton rows={6} />;
-  if (state.status === 'error') return <ErrorBar title="The activities could not be loaded" error={state.error} onRetry={retry} />;
+  if (state.status === 'error') return <ErrorBar title={t('activities.tab.failed')} error={state.error} onRetry={retry} />;
   if (state.data.items.length === 0) {
-    return <EmptyState title="No activities yet" description="Calls, tasks and notes you log for this customer appear here." />;
+    return <EmptyState title={t('activities.tab.emptyTitle')} description={t('activities.tab.emptyDescription')} />;
   }
   return (
     <>
-      {failure !== null && <ErrorBar title="The activity was not changed" error={failure} onRetry={() => setFailure(null)} />}
-      <ul className={styles.list} aria-label="Activities">
+      {failure !== null && <ErrorBar title={t('activities.tab.notChanged')} error={failure} onRetry={() => setFailure(null)} />}
+      <ul className={styles.list} aria-label={t('activities.tab.list')}>
         {state.data.items.map((a) => {
-          const outcome = outcomeLabel(a.outcome);
+          const outcome = outcomeLabel(a.outcome, locale);
+          const type = typeName(a.type, locale);
           const date = when(a);
           return (
-            <li key={a.id} className={styles.item} aria-label={`${typeLabel[a.type]}: ${a.purpose}`}>
+            <li key={a.id} className={styles.item} aria-label={t('activities.tab.item', { type, purpose: a.purpose })}>
               <div className={styles.body}>
                 <Text size={200} className={styles.meta}>
-                  {typeLabel[a.type]} · <time dateTime={date}>{formatDate(localDate(new Date(date)), locale)}</time>
+                  {type} · <time dateTime={date}>{formatDate(localDate(new Date(date)), locale)}</time>
                   {a.contact ? ` · ${a.contact}` : ''}
                 </Text>
                 <Text weight="semibold" className={a.status === 'cancelled' ? styles.done : undefined}>
@@ -102,7 +104,7 @@ export default function ActivitiesTab(props: ActivitiesTabProps) {
                   )}
                   {a.status !== 'open' && (
                     <Badge appearance="tint" shape="rounded" size="small" color={a.status === 'completed' ? 'success' : 'subtle'}>
-                      {statusLabel[a.status]}
+                      {statusName(a.status, locale)}
                     </Badge>
                   )}
                   <SyncBadge sync={a.sync} />
@@ -111,13 +113,13 @@ export default function ActivitiesTab(props: ActivitiesTabProps) {
               {a.status === 'open' && (
                 <Menu>
                   <MenuTrigger disableButtonEnhancement>
-                    <Button appearance="subtle" size="small" icon={<MoreHorizontalRegular />} aria-label={`Actions for ${a.purpose}`} />
+                    <Button appearance="subtle" size="small" icon={<MoreHorizontalRegular />} aria-label={t('activities.tab.actionsFor', { purpose: a.purpose })} />
                   </MenuTrigger>
                   <MenuPopover>
                     <MenuList>
-                      <MenuItem onClick={() => setEditing(a)}>Edit</MenuItem>
-                      <MenuItem onClick={() => void setStatus(a, 'completed')}>Complete</MenuItem>
-                      <MenuItem onClick={() => void setStatus(a, 'cancelled')}>Cancel activity</MenuItem>
+                      <MenuItem onClick={() => setEditing(a)}>{t('activities.tab.edit')}</MenuItem>
+                      <MenuItem onClick={() => void setStatus(a, 'completed')}>{t('activities.tab.complete')}</MenuItem>
+                      <MenuItem onClick={() => void setStatus(a, 'cancelled')}>{t('activities.tab.cancel')}</MenuItem>
                     </MenuList>
                   </MenuPopover>
                 </Menu>
@@ -135,7 +137,7 @@ export default function ActivitiesTab(props: ActivitiesTabProps) {
             setEditing(null);
             dispatchToast(
               <Toast>
-                <ToastTitle>Saved: {saved.purpose}</ToastTitle>
+                <ToastTitle>{t('activities.tab.saved', { purpose: saved.purpose })}</ToastTitle>
               </Toast>,
               { intent: 'success' },
             );

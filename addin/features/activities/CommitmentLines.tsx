@@ -3,8 +3,8 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { Activity } from '../../../server/http/schemas/activities';
 import { formatDate, formatMoney } from '../../ui/format';
-import { useLocale } from '../../ui/locale';
-import { DISPUTE_REASONS } from './labels';
+import { translate, useT } from '../../i18n';
+import { disputeReasonLabel } from './labels';
 
 const useStyles = makeStyles({
   line: { overflowWrap: 'anywhere' },
@@ -14,30 +14,31 @@ const useStyles = makeStyles({
 /** "900.00 USD by Dec 12" (one total per currency). */
 export function promiseText(promise: NonNullable<Activity['promise']>, locale: string): string {
   const amounts = promise.totals.map((t) => formatMoney(t.amount, t.currency, locale)).join(' + ');
-  return `${amounts} by ${formatDate(promise.date, locale, 'day')}`;
+  return translate(locale, 'activities.commitment.promiseText', { amounts, date: formatDate(promise.date, locale, 'day') });
 }
 
 /** The managed list's label; for a code outside it (the log dialog offers a few), the pane's own label. */
-function reasonLabel(dispute: NonNullable<Activity['dispute']>): string {
+function reasonLabel(dispute: NonNullable<Activity['dispute']>, locale: string): string {
   if (dispute.reasonLabel !== dispute.reasonCode) return dispute.reasonLabel;
-  return DISPUTE_REASONS.find((r) => r.code === dispute.reasonCode)?.label ?? dispute.reasonLabel;
+  return disputeReasonLabel(dispute.reasonCode, locale) ?? dispute.reasonLabel;
 }
 
 export function CommitmentLines(props: { activity: Activity }) {
   const styles = useStyles();
-  const locale = useLocale();
+  const t = useT();
+  const locale = t.locale;
   const { promise, dispute } = props.activity;
   return (
     <>
       {promise && (
         <Text size={200} className={styles.line}>
-          <span className={styles.label}>Promise:</span> {promiseText(promise, locale)}
+          <span className={styles.label}>{t('activities.commitment.promise')}</span> {promiseText(promise, locale)}
           {promise.items.length > 0 && ` · ${promise.items.map((i) => i.document).join(', ')}`}
         </Text>
       )}
       {dispute && (
         <Text size={200} className={styles.line}>
-          <span className={styles.label}>Dispute:</span> {reasonLabel(dispute)}
+          <span className={styles.label}>{t('activities.commitment.dispute')}</span> {reasonLabel(dispute, locale)}
           {dispute.items.length > 0 && ` · ${dispute.items.map((i) => i.document).join(', ')}`}
         </Text>
       )}

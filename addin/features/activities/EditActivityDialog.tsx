@@ -11,9 +11,9 @@ import type { ReasonCodesResponse } from '../../../server/http/schemas/actions';
 import type { Activity, ActivityOutcome, UpdateActivityRequest } from '../../../server/http/schemas/activities';
 import { ApiError, type ApiClient } from '../../api/client';
 import { useRequest } from '../../api/useRequest';
+import { useT } from '../../i18n';
 import { ErrorBar } from '../../ui/ErrorBar';
 import { fractionDigits } from '../../ui/format';
-import { useLocale } from '../../ui/locale';
 import { parseAmount } from './amount';
 import { decimalOf, localInstant } from './form';
 import { OUTCOMES } from './labels';
@@ -71,11 +71,12 @@ export function EditActivityDialog(props: { api: ApiClient; activity: Activity; 
   const [amountError, setAmountError] = useState<string | undefined>();
   const [failure, setFailure] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
-  const locale = useLocale();
+  const t = useT();
+  const locale = t.locale;
   const change = (patch: Partial<typeof commitment>) => setCommitment((c) => ({ ...c, ...patch }));
   const showsOutcome = a.type === 'call' || a.outcome !== null;
   // Promise to pay and dispute are offered only to an activity that recorded one (with its transactions).
-  const outcomes = OUTCOMES.filter((o) => (o.value === 'promise_to_pay' ? a.promise : o.value === 'dispute' ? a.dispute : true));
+  const outcomes = OUTCOMES.filter((o) => (o === 'promise_to_pay' ? a.promise : o === 'dispute' ? a.dispute : true));
   const { state: reasons } = useRequest<ReasonCodesResponse>(a.dispute ? 'dispute' : null, (signal) => props.api.reasonCodes('dispute', signal));
   const reasonOptions = reasons.status === 'done' ? reasons.data.items.filter((r) => r.active || r.code === a.dispute?.reasonCode) : [];
 
@@ -89,7 +90,7 @@ export function EditActivityDialog(props: { api: ApiClient; activity: Activity; 
       if (total && commitment.promiseAmount !== decimalOf(total.amount, total.currency)) {
         const parsed = parseAmount(commitment.promiseAmount, fractionDigits(total.currency), locale);
         if (!parsed.ok) return fail(parsed.message);
-        if (parsed.minor <= 0n) return fail('More than zero.');
+        if (parsed.minor <= 0n) return fail(t('activities.errors.positive'));
         promise.amount = Number(parsed.minor);
       }
       if (Object.keys(promise).length > 0) body.promise = promise;
@@ -148,20 +149,20 @@ export function EditActivityDialog(props: { api: ApiClient; activity: Activity; 
 
   return (
     <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && !saving && props.onClose()}>
-      <DialogSurface className={styles.surface} aria-label="Edit activity">
+      <DialogSurface className={styles.surface} aria-label={t('activities.edit.title')}>
         <DialogBody>
-          <DialogTitle>Edit activity</DialogTitle>
+          <DialogTitle>{t('activities.edit.title')}</DialogTitle>
           <DialogContent className={styles.form}>
-            <Field label="About" required validationMessage={purpose.trim() ? undefined : 'Say what the activity is about.'}>
+            <Field label={t('activities.form.about')} required validationMessage={purpose.trim() ? undefined : t('activities.errors.purpose')}>
               <Input value={purpose} maxLength={200} onChange={(_, d) => setPurpose(d.value)} />
             </Field>
             {showsOutcome && (
-              <Field label="Outcome">
+              <Field label={t('activities.form.outcome')}>
                 <Select value={commitment.outcome ?? ''} onChange={(_, d) => change({ outcome: (d.value || null) as ActivityOutcome | null })}>
-                  <option value="">No outcome</option>
+                  <option value="">{t('activities.edit.noOutcome')}</option>
                   {outcomes.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
+                    <option key={o} value={o}>
+                      {t(`activities.outcome.${o}`)}
                     </option>
                   ))}
                 </Select>
@@ -177,7 +178,7 @@ export function EditActivityDialog(props: { api: ApiClient; activity: Activity; 
               />
             )}
             {commitment.outcome === 'dispute' && a.dispute && (
-              <Field label="Dispute reason" required>
+              <Field label={t('activities.promise.reason')} required>
                 <Select value={commitment.reason} onChange={(_, d) => change({ reason: d.value })}>
                   {reasonOptions.length === 0 && <option value={a.dispute.reasonCode}>{a.dispute.reasonLabel}</option>}
                   {reasonOptions.map((r) => (
@@ -190,43 +191,43 @@ export function EditActivityDialog(props: { api: ApiClient; activity: Activity; 
             )}
             {a.outcome !== commitment.outcome && (a.promise || a.dispute) && commitment.outcome !== 'promise_to_pay' && commitment.outcome !== 'dispute' && (
               <MessageBar intent="warning">
-                <MessageBarBody>Saving withdraws the {a.promise ? 'promise' : 'dispute'}: its transactions go back to no status.</MessageBarBody>
+                <MessageBarBody>{a.promise ? t('activities.edit.withdrawsPromise') : t('activities.edit.withdrawsDispute')}</MessageBarBody>
               </MessageBar>
             )}
-            <Field label="Notes">
+            <Field label={t('activities.form.notes')}>
               <Textarea value={notes} resize="vertical" onChange={(_, d) => setNotes(d.value)} />
             </Field>
             {a.type === 'task' && (
               <div className={styles.pair}>
-                <Field label="Due">
+                <Field label={t('activities.form.due')}>
                   <Input type="date" value={due.date} onChange={(_, d) => setDue((v) => ({ ...v, date: d.value }))} />
                 </Field>
-                <Field label="At">
+                <Field label={t('activities.form.at')}>
                   <Input type="time" value={due.time} onChange={(_, d) => setDue((v) => ({ ...v, time: d.value }))} />
                 </Field>
               </div>
             )}
             <div className={styles.pair}>
-              <Field label="Follow up on">
+              <Field label={t('activities.form.followUp')}>
                 <Input type="date" value={followUp.date} onChange={(_, d) => setFollowUp((v) => ({ ...v, date: d.value }))} />
               </Field>
-              <Field label="At">
+              <Field label={t('activities.form.at')}>
                 <Input type="time" value={followUp.time} onChange={(_, d) => setFollowUp((v) => ({ ...v, time: d.value }))} />
               </Field>
             </div>
             {changedElsewhere && (
               <MessageBar intent="warning">
-                <MessageBarBody>Changed by someone else meanwhile: these are its current values. Make your change again and save.</MessageBarBody>
+                <MessageBarBody>{t('activities.edit.changedElsewhere')}</MessageBarBody>
               </MessageBar>
             )}
-            {failure !== null && <ErrorBar title="The change was not saved" error={failure} onRetry={() => void save()} />}
+            {failure !== null && <ErrorBar title={t('activities.edit.notSaved')} error={failure} onRetry={() => void save()} />}
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" disabled={saving || !purpose.trim()} onClick={() => void save()}>
-              Save
+              {t('activities.form.save')}
             </Button>
             <Button disabled={saving} onClick={props.onClose}>
-              Cancel
+              {t('activities.form.cancel')}
             </Button>
           </DialogActions>
         </DialogBody>

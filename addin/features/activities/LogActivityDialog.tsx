@@ -10,11 +10,11 @@ import type { TransactionsResponse } from '../../../server/http/schemas/transact
 import type { Activity } from '../../../server/http/schemas/activities';
 import type { ApiClient } from '../../api/client';
 import { useRequest } from '../../api/useRequest';
+import { useT } from '../../i18n';
 import { ErrorBar } from '../../ui/ErrorBar';
-import { useLocale } from '../../ui/locale';
 import { TabSkeleton } from '../../ui/TabSkeleton';
 import { buildRequest, emptyForm, localDate, type ActivityForm, type FormErrors } from './form';
-import { defaultPurpose, LOGGABLE_TYPES, OUTCOMES, typeLabel, type LoggableType } from './labels';
+import { defaultPurpose, LOGGABLE_TYPES, OUTCOMES, type LoggableType } from './labels';
 import { DisputeFields, PromiseFields } from './PromiseFields';
 
 const useStyles = makeStyles({
@@ -42,9 +42,10 @@ export interface LogActivityProps {
 
 export function LogActivityDialog(props: LogActivityProps) {
   const styles = useStyles();
-  const locale = useLocale();
+  const t = useT();
+  const locale = t.locale;
   const type = props.initialType ?? 'call';
-  const [form, setForm] = useState<ActivityForm>(() => ({ ...emptyForm(type, defaultPurpose[type], props.contact), ...props.initialForm }));
+  const [form, setForm] = useState<ActivityForm>(() => ({ ...emptyForm(type, defaultPurpose(type, locale), props.contact), ...props.initialForm }));
   const [errors, setErrors] = useState<FormErrors>({});
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
@@ -58,7 +59,7 @@ export function LogActivityDialog(props: LogActivityProps) {
 
   const change = (patch: Partial<ActivityForm>) => setForm((f) => ({ ...f, ...patch }));
   const changeType = (next: LoggableType) =>
-    setForm((f) => ({ ...f, type: next, purpose: f.purpose === defaultPurpose[f.type] ? defaultPurpose[next] : f.purpose }));
+    setForm((f) => ({ ...f, type: next, purpose: f.purpose === defaultPurpose(f.type, locale) ? defaultPurpose(next, locale) : f.purpose }));
 
   const save = async () => {
     const built = buildRequest(form, open, locale, localDate());
@@ -77,36 +78,36 @@ export function LogActivityDialog(props: LogActivityProps) {
 
   return (
     <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && !saving && props.onClose()}>
-      <DialogSurface className={styles.surface} aria-label="Log activity">
+      <DialogSurface className={styles.surface} aria-label={t('activities.form.label')}>
         <DialogBody>
-          <DialogTitle>Log {typeLabel[form.type].toLowerCase()}</DialogTitle>
+          <DialogTitle>{t(`activities.log.${form.type}`)}</DialogTitle>
           <DialogContent className={styles.form}>
             {props.why}
-            <Field label="Type">
+            <Field label={t('activities.form.type')}>
               <Select value={form.type} onChange={(_, d) => changeType(d.value as LoggableType)}>
-                {LOGGABLE_TYPES.map((t) => (
-                  <option key={t} value={t}>
-                    {typeLabel[t]}
+                {LOGGABLE_TYPES.map((option) => (
+                  <option key={option} value={option}>
+                    {t(`activities.type.${option}`)}
                   </option>
                 ))}
               </Select>
             </Field>
-            <Field label="About" required validationMessage={errors.purpose}>
+            <Field label={t('activities.form.about')} required validationMessage={errors.purpose}>
               <Input value={form.purpose} maxLength={200} onChange={(_, d) => change({ purpose: d.value })} />
             </Field>
             {form.type === 'call' && (
-              <Field label="Outcome">
-                <div role="group" aria-label="Outcome" className={styles.outcomes}>
+              <Field label={t('activities.form.outcome')}>
+                <div role="group" aria-label={t('activities.form.outcome')} className={styles.outcomes}>
                   {OUTCOMES.map((o) => (
                     <ToggleButton
-                      key={o.value}
+                      key={o}
                       size="small"
                       shape="circular"
-                      appearance={form.outcome === o.value ? 'primary' : 'secondary'}
-                      checked={form.outcome === o.value}
-                      onClick={() => change({ outcome: form.outcome === o.value ? null : o.value })}
+                      appearance={form.outcome === o ? 'primary' : 'secondary'}
+                      checked={form.outcome === o}
+                      onClick={() => change({ outcome: form.outcome === o ? null : o })}
                     >
-                      {o.label}
+                      {t(`activities.outcome.${o}`)}
                     </ToggleButton>
                   ))}
                 </div>
@@ -114,7 +115,7 @@ export function LogActivityDialog(props: LogActivityProps) {
             )}
             {needsTransactions && txState.status === 'loading' && <TabSkeleton rows={3} />}
             {needsTransactions && txState.status === 'error' && (
-              <ErrorBar title="The open transactions could not be loaded" error={txState.error} onRetry={retryTx} />
+              <ErrorBar title={t('activities.form.transactionsFailed')} error={txState.error} onRetry={retryTx} />
             )}
             {needsTransactions && txState.status === 'done' && form.outcome === 'promise_to_pay' && (
               <PromiseFields form={form} open={open} errors={errors} onChange={change} />
@@ -124,48 +125,48 @@ export function LogActivityDialog(props: LogActivityProps) {
             )}
             {(form.type === 'appointment' || form.type === 'event') && (
               <div className={styles.pair}>
-                <Field label="Starts" required validationMessage={errors.start}>
+                <Field label={t('activities.form.starts')} required validationMessage={errors.start}>
                   <Input type="date" value={form.startDate} onChange={(_, d) => change({ startDate: d.value })} />
                 </Field>
-                <Field label="At">
+                <Field label={t('activities.form.at')}>
                   <Input type="time" value={form.startTime} onChange={(_, d) => change({ startTime: d.value })} />
                 </Field>
               </div>
             )}
             {form.type === 'task' && (
-              <Field label="Due" required validationMessage={errors.due}>
+              <Field label={t('activities.form.due')} required validationMessage={errors.due}>
                 <Input type="date" value={form.dueDate} onChange={(_, d) => change({ dueDate: d.value })} />
               </Field>
             )}
             {form.type !== 'note' && (
               <div className={styles.pair}>
-                <Field label="Contact">
+                <Field label={t('activities.form.contact')}>
                   <Input value={form.contact} maxLength={320} onChange={(_, d) => change({ contact: d.value })} />
                 </Field>
-                <Field label="Minutes" validationMessage={errors.duration}>
+                <Field label={t('activities.form.minutes')} validationMessage={errors.duration}>
                   <Input inputMode="numeric" value={form.duration} onChange={(_, d) => change({ duration: d.value })} />
                 </Field>
               </div>
             )}
-            <Field label="Notes">
+            <Field label={t('activities.form.notes')}>
               <Textarea value={form.notes} resize="vertical" onChange={(_, d) => change({ notes: d.value })} />
             </Field>
             <div className={styles.pair}>
-              <Field label="Follow up on" validationMessage={errors.followUp} hint="A To Do task with a reminder">
+              <Field label={t('activities.form.followUp')} validationMessage={errors.followUp} hint={t('activities.form.followUpHint')}>
                 <Input type="date" value={form.followUpDate} onChange={(_, d) => change({ followUpDate: d.value })} />
               </Field>
-              <Field label="At">
+              <Field label={t('activities.form.at')}>
                 <Input type="time" value={form.followUpTime} onChange={(_, d) => change({ followUpTime: d.value })} />
               </Field>
             </div>
-            {failure !== null && <ErrorBar title="The activity was not saved" error={failure} onRetry={() => void save()} />}
+            {failure !== null && <ErrorBar title={t('activities.form.notSaved')} error={failure} onRetry={() => void save()} />}
           </DialogContent>
           <DialogActions className={styles.actions}>
             <Button appearance="primary" disabled={saving} onClick={() => void save()} icon={saving ? <Spinner size="tiny" /> : undefined}>
-              {saving ? 'Saving…' : 'Save'}
+              {saving ? t('activities.form.saving') : t('activities.form.save')}
             </Button>
             <Button disabled={saving} onClick={props.onClose}>
-              Cancel
+              {t('activities.form.cancel')}
             </Button>
           </DialogActions>
         </DialogBody>

@@ -4,11 +4,12 @@
 import { Checkbox, Field, Input, Label, makeStyles, Select, Text, tokens, useId } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { TransactionItem } from '../../../server/http/schemas/transactions';
+import { useT } from '../../i18n';
 import { DateText } from '../../ui/DateText';
 import { Money } from '../../ui/Money';
 import type { ActivityForm, FormErrors } from './form';
 import { decimalOf } from './form';
-import { DISPUTE_REASONS } from './labels';
+import { DISPUTE_REASONS, disputeReasonName } from './labels';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyle: 'none' },
@@ -42,15 +43,16 @@ type Change = (patch: Partial<ActivityForm>) => void;
 
 function TransactionLabel(props: { t: TransactionItem }) {
   const styles = useStyles();
-  const t = props.t;
+  const t = useT();
+  const item = props.t;
   return (
     <>
       <span>
-        {t.document} · <Money minor={t.open} currency={t.currency} />
+        {item.document} · <Money minor={item.open} currency={item.currency} />
       </span>
       <Text size={200} className={styles.meta} block>
-        due <DateText date={t.dueDate} short />
-        {t.daysOverdue > 0 ? ` · ${t.daysOverdue} days late` : ''}
+        {t.rich('activities.promise.due', { date: <DateText date={item.dueDate} short /> })}
+        {item.daysOverdue > 0 ? ` · ${t('activities.promise.daysLate', { count: item.daysOverdue })}` : ''}
       </Text>
     </>
   );
@@ -58,36 +60,37 @@ function TransactionLabel(props: { t: TransactionItem }) {
 
 export function PromiseFields(props: { form: ActivityForm; open: readonly TransactionItem[]; errors: FormErrors; onChange: Change }) {
   const styles = useStyles();
+  const t = useT();
   const { form, errors } = props;
-  const toggle = (t: TransactionItem, checked: boolean) => {
+  const toggle = (item: TransactionItem, checked: boolean) => {
     const promised = { ...form.promised };
-    if (checked) promised[t.id] = decimalOf(t.open, t.currency);
-    else delete promised[t.id];
+    if (checked) promised[item.id] = decimalOf(item.open, item.currency);
+    else delete promised[item.id];
     props.onChange({ promised });
   };
   return (
     <>
-      <Field label="Promised payment date" required validationMessage={errors.promiseDate}>
+      <Field label={t('activities.promise.date')} required validationMessage={errors.promiseDate}>
         <Input type="date" value={form.promiseDate} onChange={(_, d) => props.onChange({ promiseDate: d.value })} />
       </Field>
-      <ChoiceGroup label="Transactions promised" error={errors.promised}>
-        <ul className={styles.list} aria-label="Open transactions">
-          {props.open.map((t) => {
-            const chosen = t.id in form.promised;
+      <ChoiceGroup label={t('activities.promise.transactions')} error={errors.promised}>
+        <ul className={styles.list} aria-label={t('activities.promise.open')}>
+          {props.open.map((item) => {
+            const chosen = item.id in form.promised;
             return (
-              <li key={t.id} className={styles.row}>
-                <Checkbox checked={chosen} onChange={(_, d) => toggle(t, d.checked === true)} label={<TransactionLabel t={t} />} />
+              <li key={item.id} className={styles.row}>
+                <Checkbox checked={chosen} onChange={(_, d) => toggle(item, d.checked === true)} label={<TransactionLabel t={item} />} />
                 {chosen && (
                   <Field
                     className={styles.amount}
-                    label={`Amount promised for ${t.document} (${t.currency})`}
-                    validationMessage={errors.amounts?.[t.id]}
+                    label={t('activities.promise.amountFor', { document: item.document, currency: item.currency })}
+                    validationMessage={errors.amounts?.[item.id]}
                     size="small"
                   >
                     <Input
                       inputMode="decimal"
-                      value={form.promised[t.id] ?? ''}
-                      onChange={(_, d) => props.onChange({ promised: { ...form.promised, [t.id]: d.value } })}
+                      value={form.promised[item.id] ?? ''}
+                      onChange={(_, d) => props.onChange({ promised: { ...form.promised, [item.id]: d.value } })}
                     />
                   </Field>
                 )}
@@ -102,26 +105,27 @@ export function PromiseFields(props: { form: ActivityForm; open: readonly Transa
 
 export function DisputeFields(props: { form: ActivityForm; open: readonly TransactionItem[]; errors: FormErrors; onChange: Change }) {
   const styles = useStyles();
+  const t = useT();
   const { form } = props;
   const toggle = (id: string, checked: boolean) =>
     props.onChange({ disputed: checked ? [...form.disputed, id] : form.disputed.filter((d) => d !== id) });
   return (
     <>
-      <Field label="Dispute reason" required validationMessage={props.errors.disputeReason}>
+      <Field label={t('activities.promise.reason')} required validationMessage={props.errors.disputeReason}>
         <Select value={form.disputeReason} onChange={(_, d) => props.onChange({ disputeReason: d.value })}>
-          <option value="">Choose a reason…</option>
-          {DISPUTE_REASONS.map((r) => (
-            <option key={r.code} value={r.code}>
-              {r.label}
+          <option value="">{t('activities.promise.chooseReason')}</option>
+          {DISPUTE_REASONS.map((code) => (
+            <option key={code} value={code}>
+              {disputeReasonName(code, t.locale)}
             </option>
           ))}
         </Select>
       </Field>
-      <ChoiceGroup label="Disputed transactions" error={props.errors.dispute}>
-        <ul className={styles.list} aria-label="Open transactions">
-          {props.open.map((t) => (
-            <li key={t.id} className={styles.row}>
-              <Checkbox checked={form.disputed.includes(t.id)} onChange={(_, d) => toggle(t.id, d.checked === true)} label={<TransactionLabel t={t} />} />
+      <ChoiceGroup label={t('activities.promise.disputed')} error={props.errors.dispute}>
+        <ul className={styles.list} aria-label={t('activities.promise.open')}>
+          {props.open.map((item) => (
+            <li key={item.id} className={styles.row}>
+              <Checkbox checked={form.disputed.includes(item.id)} onChange={(_, d) => toggle(item.id, d.checked === true)} label={<TransactionLabel t={item} />} />
             </li>
           ))}
         </ul>
@@ -138,13 +142,14 @@ export function PromiseCorrectionFields(props: {
   errors: { date?: string; amount?: string };
   onChange: (patch: { date?: string; amount?: string }) => void;
 }) {
+  const t = useT();
   return (
     <>
-      <Field label="Promised payment date" required validationMessage={props.errors.date}>
+      <Field label={t('activities.promise.date')} required validationMessage={props.errors.date}>
         <Input type="date" value={props.date} onChange={(_, d) => props.onChange({ date: d.value })} />
       </Field>
       {props.currency && (
-        <Field label={`Amount promised (${props.currency})`} required validationMessage={props.errors.amount}>
+        <Field label={t('activities.promise.amount', { currency: props.currency })} required validationMessage={props.errors.amount}>
           <Input inputMode="decimal" value={props.amount} onChange={(_, d) => props.onChange({ amount: d.value })} />
         </Field>
       )}

@@ -1,7 +1,7 @@
 // An activity's Outlook sync state as a badge; a failed sync says why.
 import { Badge, Tooltip, type BadgeProps } from '@fluentui/react-components';
 import type { Activity } from '../../../server/http/schemas/activities';
-import { syncLabel } from './labels';
+import { useT } from '../../i18n';
 
 const color: Record<Activity['sync']['state'], BadgeProps['color']> = {
   not_configured: 'subtle',
@@ -12,9 +12,10 @@ const color: Record<Activity['sync']['state'], BadgeProps['color']> = {
 
 export function SyncBadge(props: { sync: Activity['sync'] }) {
   const { state, error } = props.sync;
+  const t = useT();
   const badge = (
     <Badge appearance="tint" shape="rounded" size="small" color={color[state]}>
-      {state === 'failed' && error ? `${syncLabel[state]}: ${error}` : syncLabel[state]}
+      {state === 'failed' && error ? t('activities.sync.failedBecause', { error }) : t(`activities.sync.${state}`)}
     </Badge>
   );
   return state === 'failed' && error ? (

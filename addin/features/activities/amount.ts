@@ -1,5 +1,7 @@
 // Amounts the agent types, parsed into integer minor units by string arithmetic with the
-// currency's own exponent (never through a float), in the display language's notation.
+// currency's own exponent (never through a float), in the display language's notation; what is
+// wrong with one is said in that language too.
+import { translate } from '../../i18n';
 
 export type AmountResult = { ok: true; minor: bigint } | { ok: false; message: string };
 
@@ -22,22 +24,23 @@ export function parseAmount(input: string, digits: number, locale: string): Amou
   const s = input.trim().replace(/[\s\u00a0\u202f]/g, '');
   const mark = s.includes(decimal) || group === '.' ? decimal : '.';
   const pieces = s.split(mark);
-  if (pieces.length > 2 || s === '') return invalid(decimal);
+  if (pieces.length > 2 || s === '') return invalid(decimal, locale);
   let whole = pieces[0] ?? '';
   const fraction = pieces[1] ?? '';
   if (group.trim() !== '' && whole.includes(group)) {
-    if (!new RegExp(`^\\d{1,3}(${escape(group)}\\d{3})+$`).test(whole)) return invalid(decimal);
+    if (!new RegExp(`^\\d{1,3}(${escape(group)}\\d{3})+$`).test(whole)) return invalid(decimal, locale);
     whole = whole.split(group).join('');
   }
-  if (!/^\d*$/.test(whole) || !/^\d*$/.test(fraction) || whole + fraction === '') return invalid(decimal);
+  if (!/^\d*$/.test(whole) || !/^\d*$/.test(fraction) || whole + fraction === '') return invalid(decimal, locale);
   if (fraction.length > digits) {
-    return { ok: false, message: digits === 0 ? 'This currency has no decimals.' : `At most ${digits} decimals.` };
+    const message = digits === 0 ? translate(locale, 'activities.amount.noDecimals') : translate(locale, 'activities.amount.atMostDecimals', { count: digits });
+    return { ok: false, message };
   }
   return { ok: true, minor: BigInt((whole || '0') + fraction.padEnd(digits, '0')) };
 }
 
-function invalid(decimal: string): AmountResult {
-  return { ok: false, message: `Enter an amount such as 1250${decimal}00.` };
+function invalid(decimal: string, locale: string): AmountResult {
+  return { ok: false, message: translate(locale, 'activities.amount.example', { example: `1250${decimal}00` }) };
 }
 
 function escape(s: string): string {

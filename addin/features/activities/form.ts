@@ -1,7 +1,8 @@
 // The log-activity form as plain data, and the request it becomes: every field checked with a
-// message the form shows beside it, amounts parsed in each transaction's currency.
+// message the form shows beside it (in the pane's language), amounts parsed in each transaction's currency.
 import type { TransactionItem } from '../../../server/http/schemas/transactions';
 import type { ActivityOutcome, CreateActivityRequest } from '../../../server/http/schemas/activities';
+import { translate } from '../../i18n';
 import { formatMoney, fractionDigits, minorToDecimal } from '../../ui/format';
 import { parseAmount } from './amount';
 import type { LoggableType } from './labels';
@@ -59,33 +60,33 @@ export function decimalOf(minor: number, currency: string): string {
 export function buildRequest(form: ActivityForm, open: readonly TransactionItem[], locale: string, today: string): BuildResult {
   const errors: FormErrors = {};
   const purpose = form.purpose.trim();
-  if (!purpose) errors.purpose = 'Say what the activity is about.';
+  if (!purpose) errors.purpose = translate(locale, 'activities.errors.purpose');
   const body: CreateActivityRequest = { type: form.type, purpose };
   if (form.notes.trim()) body.notes = form.notes.trim();
   if (form.contact.trim()) body.contact = form.contact.trim();
 
   if (form.duration.trim()) {
     const minutes = /^\d{1,4}$/.test(form.duration.trim()) ? Number(form.duration.trim()) : NaN;
-    if (!(minutes <= 1440)) errors.duration = 'Minutes, from 0 to 1440.';
+    if (!(minutes <= 1440)) errors.duration = translate(locale, 'activities.errors.duration');
     else body.durationMinutes = minutes;
   }
   if (form.type === 'appointment' || form.type === 'event') {
-    if (!form.startDate) errors.start = 'Choose when it starts.';
+    if (!form.startDate) errors.start = translate(locale, 'activities.errors.start');
     else body.startAt = localInstant(form.startDate, form.startTime);
   }
   if (form.type === 'task') {
-    if (!form.dueDate) errors.due = 'Choose when the task is due.';
+    if (!form.dueDate) errors.due = translate(locale, 'activities.errors.due');
     else body.dueAt = localInstant(form.dueDate, '17:00');
   }
   if (form.followUpDate) body.followUpAt = localInstant(form.followUpDate, form.followUpTime);
-  else if (form.followUpTime) errors.followUp = 'Choose the follow-up date too.';
+  else if (form.followUpTime) errors.followUp = translate(locale, 'activities.errors.followUp');
 
   if (form.type === 'call' && form.outcome) {
     body.outcome = form.outcome;
     if (form.outcome === 'promise_to_pay') buildPromise(form, open, locale, today, body, errors);
     if (form.outcome === 'dispute') {
-      if (!form.disputeReason) errors.disputeReason = 'Choose the reason of the dispute.';
-      if (form.disputed.length === 0) errors.dispute = 'Choose the disputed transactions.';
+      if (!form.disputeReason) errors.disputeReason = translate(locale, 'activities.errors.disputeReason');
+      if (form.disputed.length === 0) errors.dispute = translate(locale, 'activities.errors.dispute');
       if (form.disputeReason && form.disputed.length > 0) body.dispute = { reasonCode: form.disputeReason, transactionIds: [...form.disputed] };
     }
   }
@@ -94,11 +95,11 @@ export function buildRequest(form: ActivityForm, open: readonly TransactionItem[
 }
 
 function buildPromise(form: ActivityForm, open: readonly TransactionItem[], locale: string, today: string, body: CreateActivityRequest, errors: FormErrors): void {
-  if (!form.promiseDate) errors.promiseDate = 'Choose the date the customer promised to pay by.';
-  else if (form.promiseDate < today) errors.promiseDate = 'The promised date cannot be in the past.';
+  if (!form.promiseDate) errors.promiseDate = translate(locale, 'activities.errors.promiseDate');
+  else if (form.promiseDate < today) errors.promiseDate = translate(locale, 'activities.errors.promisePast');
   const chosen = open.filter((t) => t.id in form.promised);
   if (chosen.length === 0) {
-    errors.promised = 'Choose the transactions the customer promised to pay.';
+    errors.promised = translate(locale, 'activities.errors.promised');
     return;
   }
   const amounts: Record<string, string> = {};
@@ -106,8 +107,8 @@ function buildPromise(form: ActivityForm, open: readonly TransactionItem[], loca
   for (const t of chosen) {
     const parsed = parseAmount(form.promised[t.id] ?? '', fractionDigits(t.currency), locale);
     if (!parsed.ok) amounts[t.id] = parsed.message;
-    else if (parsed.minor <= 0n) amounts[t.id] = 'More than zero.';
-    else if (parsed.minor > BigInt(t.open)) amounts[t.id] = `At most the open ${formatMoney(t.open, t.currency, locale)}.`;
+    else if (parsed.minor <= 0n) amounts[t.id] = translate(locale, 'activities.errors.positive');
+    else if (parsed.minor > BigInt(t.open)) amounts[t.id] = translate(locale, 'activities.errors.atMostOpen', { amount: formatMoney(t.open, t.currency, locale) });
     // Bounded by the open amount, which the server sent as a safe integer.
     else items.push({ transactionId: t.id, amount: Number(parsed.minor), currency: t.currency });
   }

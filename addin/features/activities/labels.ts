@@ -1,57 +1,58 @@
-// What the agent reads for each activity type, call outcome, dispute reason and Outlook sync state.
+// What the agent reads for each activity type, call outcome, dispute reason and Outlook sync state,
+// in the pane's language (the message catalog's 'activities' group).
 import type { ActivityOutcome, ActivityStatus, ActivitySyncState, ActivityType } from '../../../server/http/schemas/activities';
+import { translate } from '../../i18n';
 
 /** The types an agent logs from the pane ('email' activities come from elsewhere). */
 export const LOGGABLE_TYPES = ['call', 'appointment', 'task', 'event', 'note'] as const;
 export type LoggableType = (typeof LOGGABLE_TYPES)[number];
 
-export const typeLabel: Record<ActivityType, string> = {
-  call: 'Call',
-  appointment: 'Appointment',
-  task: 'Task',
-  event: 'Event',
-  note: 'Note',
-  email: 'Email',
-};
+export const ACTIVITY_TYPES: readonly ActivityType[] = [...LOGGABLE_TYPES, 'email'];
+export const STATUSES: readonly ActivityStatus[] = ['open', 'completed', 'cancelled'];
+export const SYNC_STATES: readonly ActivitySyncState[] = ['not_configured', 'pending', 'synced', 'failed'];
+
+/** An activity type's name: 'Call', 'Anruf'. */
+export function typeName(type: ActivityType, locale: string): string {
+  return translate(locale, `activities.type.${type}`);
+}
+
+/** "Log call": the action that logs an activity of the type. */
+export function logTypeText(type: LoggableType, locale: string): string {
+  return translate(locale, `activities.log.${type}`);
+}
 
 /** The default title of a new activity of each type. */
-export const defaultPurpose: Record<LoggableType, string> = {
-  call: 'Collection call',
-  appointment: 'Meeting about the open balance',
-  task: 'Follow up on the open balance',
-  event: 'Collections event',
-  note: 'Note',
-};
+export function defaultPurpose(type: LoggableType, locale: string): string {
+  return translate(locale, `activities.defaultPurpose.${type}`);
+}
 
-export const OUTCOMES: ReadonlyArray<{ value: ActivityOutcome; label: string }> = [
-  { value: 'reached', label: 'Reached' },
-  { value: 'left_message', label: 'Left message' },
-  { value: 'no_answer', label: 'No answer' },
-  { value: 'promise_to_pay', label: 'Promise to pay' },
-  { value: 'dispute', label: 'Dispute' },
-  { value: 'wrong_contact', label: 'Wrong contact' },
-];
+/** The call outcomes in the order the log dialog offers them. */
+export const OUTCOMES: readonly ActivityOutcome[] = ['reached', 'left_message', 'no_answer', 'promise_to_pay', 'dispute', 'wrong_contact'];
 
-export function outcomeLabel(outcome: ActivityOutcome | null): string | null {
-  return OUTCOMES.find((o) => o.value === outcome)?.label ?? null;
+/** An outcome's name (English unless a locale is given); null for none. */
+export function outcomeLabel(outcome: ActivityOutcome | null, locale = 'en'): string | null {
+  return outcome && OUTCOMES.includes(outcome) ? translate(locale, `activities.outcome.${outcome}`) : null;
 }
 
 /** Reason codes stored on a disputed transaction (the ledger keeps the code). */
-export const DISPUTE_REASONS: ReadonlyArray<{ code: string; label: string }> = [
-  { code: 'price', label: 'Price differs from the agreement' },
-  { code: 'damaged', label: 'Goods damaged' },
-  { code: 'quantity', label: 'Quantity short or not delivered' },
-  { code: 'wrong_entity', label: 'Billed to the wrong entity' },
-  { code: 'duplicate', label: 'Duplicate billing' },
-  { code: 'service', label: 'Service not completed' },
-  { code: 'other', label: 'Other (see notes)' },
-];
+export const DISPUTE_REASONS = ['price', 'damaged', 'quantity', 'wrong_entity', 'duplicate', 'service', 'other'] as const;
+export type DisputeReason = (typeof DISPUTE_REASONS)[number];
 
-export const statusLabel: Record<ActivityStatus, string> = { open: 'Open', completed: 'Completed', cancelled: 'Cancelled' };
+/** The name of one of the pane's dispute reasons. */
+export function disputeReasonName(code: DisputeReason, locale: string): string {
+  return translate(locale, `activities.disputeReason.${code === 'other' ? 'otherSeeNotes' : code}`);
+}
 
-export const syncLabel: Record<ActivitySyncState, string> = {
-  not_configured: 'Not synced to Outlook',
-  pending: 'Syncing to Outlook',
-  synced: 'In Outlook',
-  failed: 'Outlook sync failed',
-};
+/** The pane's own name of a dispute reason code; undefined for a code outside its list. */
+export function disputeReasonLabel(code: string, locale: string): string | undefined {
+  return (DISPUTE_REASONS as readonly string[]).includes(code) ? disputeReasonName(code as DisputeReason, locale) : undefined;
+}
+
+export function statusName(status: ActivityStatus, locale: string): string {
+  return translate(locale, `activities.status.${status}`);
+}
+
+export function syncName(state: ActivitySyncState, locale: string): string {
+  return translate(locale, `activities.sync.${state}`);
+}
+

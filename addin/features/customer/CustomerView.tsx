@@ -6,6 +6,7 @@ import type { CustomerSummary } from '../../../server/http/schemas/summary';
 import type { ApiClient } from '../../api/client';
 import { useRequest } from '../../api/useRequest';
 import type { MailHost, MailItemSnapshot } from '../../office/host';
+import { useT } from '../../i18n';
 import { ErrorBar } from '../../ui/ErrorBar';
 import { TabSkeleton } from '../../ui/TabSkeleton';
 import { ActionBar } from '../activities/ActionBar';
@@ -53,6 +54,7 @@ export function CustomerView(props: {
   onAsOfChange?: (date: string | undefined) => void;
 }) {
   const styles = useStyles();
+  const t = useT();
   const [ownAsOf, setOwnAsOf] = useState<string | undefined>(undefined);
   const asOf = props.onAsOfChange ? props.asOf : ownAsOf;
   const setAsOf = props.onAsOfChange ?? setOwnAsOf;
@@ -71,7 +73,7 @@ export function CustomerView(props: {
       {state.status === 'loading' && <HeaderSkeleton />}
       {state.status === 'error' && (
         <div className={styles.error}>
-          <ErrorBar title="The customer could not be loaded" error={state.error} onRetry={retry} />
+          <ErrorBar title={t('customer.failed')} error={state.error} onRetry={retry} />
         </div>
       )}
       {state.status === 'done' && (
@@ -95,15 +97,15 @@ export function CustomerView(props: {
               size="small"
               selectedValue={tab}
               onTabSelect={(_, d) => setTab(d.value as TabId)}
-              aria-label="Customer details"
+              aria-label={t('customer.tabs')}
             >
-              <Tab value="overview">Overview</Tab>
-              <Tab value="transactions">Transactions</Tab>
-              <Tab value="timeline">Timeline</Tab>
-              <Tab value="activities">Activities</Tab>
+              <Tab value="overview">{t('customer.tab.overview')}</Tab>
+              <Tab value="transactions">{t('customer.tab.transactions')}</Tab>
+              <Tab value="timeline">{t('customer.tab.timeline')}</Tab>
+              <Tab value="activities">{t('customer.tab.activities')}</Tab>
             </TabList>
           </div>
-          <div role="tabpanel" aria-label={tab}>
+          <div role="tabpanel" aria-label={t(`customer.panel.${tab}`)}>
             {tab === 'overview' && <OverviewTab summary={state.data} api={props.api} />}
             <Suspense fallback={<TabSkeleton rows={6} />}>
               {tab === 'transactions' && <TransactionsTab {...tabProps} host={props.host} canReply={props.item?.mode === 'read'} onChanged={refresh} />}

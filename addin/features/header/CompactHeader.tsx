@@ -2,6 +2,7 @@
 // balance and overdue stay in sight and the tab's content gets the height.
 import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import type { CustomerSummary } from '../../../server/http/schemas/summary';
+import { useT } from '../../i18n';
 import { Money } from '../../ui/Money';
 
 /** Its fixed height: the scrolled pane lifts the sticky bar by it, so the content never jumps. */
@@ -26,18 +27,19 @@ const useStyles = makeStyles({
 
 export function CompactHeader(props: { summary: CustomerSummary }) {
   const styles = useStyles();
+  const t = useT();
   const s = props.summary;
   return (
-    <div className={styles.root} aria-label={`${s.customer.name}, balance and overdue`} role="group">
+    <div className={styles.root} aria-label={t('header.compact.label', { name: s.customer.name })} role="group">
       <Text weight="semibold" wrap={false} truncate className={styles.name} title={s.customer.name}>
         {s.customer.name}
       </Text>
-      <Text className={styles.figure} title="Balance">
+      <Text className={styles.figure} title={t('header.balance')}>
         <Money minor={s.balance} currency={s.currency} />
       </Text>
       {s.overdue > 0 && (
-        <Text className={mergeClasses(styles.figure, styles.overdue)} title="Overdue">
-          <Money minor={s.overdue} currency={s.currency} /> overdue
+        <Text className={mergeClasses(styles.figure, styles.overdue)} title={t('header.overdue')}>
+          {t.rich('header.compact.overdue', { amount: <Money minor={s.overdue} currency={s.currency} /> })}
         </Text>
       )}
     </div>

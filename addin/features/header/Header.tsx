@@ -17,6 +17,7 @@ import {
 import { ArrowClockwiseRegular, MoreHorizontalRegular } from '@fluentui/react-icons';
 import type { CustomerSummary } from '../../../server/http/schemas/summary';
 import type { ApiClient } from '../../api/client';
+import { useT } from '../../i18n';
 import { DateText } from '../../ui/DateText';
 import { Money } from '../../ui/Money';
 import { HoldDialog } from '../transactions/HoldDialog';
@@ -64,6 +65,7 @@ export interface HeaderActions {
 
 export function Header(props: { summary: CustomerSummary } & HeaderActions) {
   const styles = useStyles();
+  const t = useT();
   const s = props.summary;
   const own = s.balancesByCurrency.some((b) => b.currency !== s.currency) ? s.balancesByCurrency : [];
   const copyAccount = () => void navigator.clipboard?.writeText(s.customer.account).catch(() => undefined);
@@ -76,21 +78,21 @@ export function Header(props: { summary: CustomerSummary } & HeaderActions) {
         <Text as="h1" size={500} weight="semibold" className={styles.name}>
           {s.customer.name}
         </Text>
-        <Tooltip content="Refresh" relationship="label">
+        <Tooltip content={t('header.refresh')} relationship="label">
           <Button appearance="subtle" icon={<ArrowClockwiseRegular />} onClick={props.onRefresh} />
         </Tooltip>
         <Menu>
           <MenuTrigger disableButtonEnhancement>
-            <Tooltip content="More actions" relationship="label">
+            <Tooltip content={t('header.moreActions')} relationship="label">
               <Button appearance="subtle" icon={<MoreHorizontalRegular />} />
             </Tooltip>
           </MenuTrigger>
           <MenuPopover>
             <MenuList>
-              <MenuItem onClick={props.onPickDate}>View as of a date…</MenuItem>
-              <MenuItem onClick={props.onChangeCustomer}>Choose another customer</MenuItem>
-              <MenuItem onClick={copyAccount}>Copy account number</MenuItem>
-              {holdsApi && <MenuItem onClick={() => setHoldDialog(true)}>{hold ? 'Lift customer hold…' : 'Put customer on hold…'}</MenuItem>}
+              <MenuItem onClick={props.onPickDate}>{t('header.pickDate')}</MenuItem>
+              <MenuItem onClick={props.onChangeCustomer}>{t('header.changeCustomer')}</MenuItem>
+              <MenuItem onClick={copyAccount}>{t('header.copyAccount')}</MenuItem>
+              {holdsApi && <MenuItem onClick={() => setHoldDialog(true)}>{hold ? t('header.liftHold') : t('header.putOnHold')}</MenuItem>}
             </MenuList>
           </MenuPopover>
         </Menu>
@@ -100,21 +102,15 @@ export function Header(props: { summary: CustomerSummary } & HeaderActions) {
         {s.creditRating && (
           <>
             <span aria-hidden>·</span>
-            <Text size={200} title={s.creditRatingSource === 'derived' ? 'Derived from payment behaviour' : undefined}>
-              Rating {s.creditRating}
+            <Text size={200} title={s.creditRatingSource === 'derived' ? t('header.ratingDerived') : undefined}>
+              {t('header.rating', { rating: s.creditRating })}
             </Text>
           </>
         )}
         <AccountStatusBadge status={s.customer.status} />
         {hold && (
-          <Badge appearance="filled" color="warning" size="medium" title={`Collections on hold: ${hold.reason}`}>
-            {hold.until ? (
-              <>
-                On hold until&nbsp;<DateText date={hold.until} />
-              </>
-            ) : (
-              'On hold until lifted'
-            )}
+          <Badge appearance="filled" color="warning" size="medium" title={t('header.hold.title', { reason: hold.reason })}>
+            {hold.until ? t.rich('header.hold.until', { date: <DateText date={hold.until} /> }) : t('header.hold.untilLifted')}
           </Badge>
         )}
       </div>
@@ -133,7 +129,7 @@ export function Header(props: { summary: CustomerSummary } & HeaderActions) {
       )}
       <dl className={styles.figures}>
         <div className={styles.figure}>
-          <dt className={styles.label}>Balance</dt>
+          <dt className={styles.label}>{t('header.balance')}</dt>
           <dd className={styles.balance}>
             <Money minor={s.balance} currency={s.currency} />
           </dd>
@@ -149,7 +145,7 @@ export function Header(props: { summary: CustomerSummary } & HeaderActions) {
           )}
         </div>
         <div className={styles.figure}>
-          <dt className={styles.label}>Overdue</dt>
+          <dt className={styles.label}>{t('header.overdue')}</dt>
           <dd className={mergeClasses(styles.overdue, s.overdue <= 0 && styles.noOverdue)}>
             <Money minor={s.overdue} currency={s.currency} />
           </dd>
@@ -160,8 +156,7 @@ export function Header(props: { summary: CustomerSummary } & HeaderActions) {
       </dl>
       {s.overdue > s.balance && (
         <Text as="p" className={styles.hint}>
-          Overdue is more than the balance: unapplied credit of <Money minor={s.overdue - s.balance} currency={s.currency} /> lowers the
-          balance, not what is overdue.
+          {t.rich('header.overdueAboveBalance', { amount: <Money minor={s.overdue - s.balance} currency={s.currency} /> })}
         </Text>
       )}
       <PaymentMarks months={s.paymentHistory.months} onTimeShare={s.paymentHistory.onTimeShare} />

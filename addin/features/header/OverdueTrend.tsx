@@ -3,7 +3,7 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { ArrowDownRegular, ArrowUpRegular } from '@fluentui/react-icons';
 import { formatMoney } from '../../ui/format';
-import { useLocale } from '../../ui/locale';
+import { useT } from '../../i18n';
 
 const useStyles = makeStyles({
   root: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', margin: 0, padding: 0, listStyleType: 'none' },
@@ -19,26 +19,31 @@ function daysBetween(a: string, b: string): number {
 
 export function OverdueTrend(props: { history: { asOf: string; amount: number }[]; currency: string }) {
   const styles = useStyles();
-  const locale = useLocale();
+  const t = useT();
+  const locale = t.locale;
   const today = props.history[props.history.length - 1];
   if (!today || props.history.length < 2) return null;
   const prior = props.history.slice(0, -1).reverse();
   return (
-    <ul className={styles.root} aria-label="Overdue trend">
+    <ul className={styles.root} aria-label={t('header.trend.label')}>
       {prior.map((p) => {
         const delta = today.amount - p.amount;
         const days = daysBetween(p.asOf, today.asOf);
-        const ago = `${days} days ago`;
         const amount = formatMoney(Math.abs(delta), props.currency, locale);
         const signed = formatMoney(delta, props.currency, locale, { signed: true });
         const cls = delta > 0 ? styles.up : delta < 0 ? styles.down : styles.flat;
-        const words = delta > 0 ? `up ${amount} from ${ago}` : delta < 0 ? `down ${amount} from ${ago}` : `unchanged since ${ago}`;
+        const words =
+          delta > 0
+            ? t('header.trend.up', { amount, count: days })
+            : delta < 0
+              ? t('header.trend.down', { amount, count: days })
+              : t('header.trend.unchanged', { count: days });
         return (
           <li key={p.asOf} title={words}>
             <span role="img" aria-label={words} className={styles.item}>
               {delta !== 0 && <span className={cls}>{delta > 0 ? <ArrowUpRegular /> : <ArrowDownRegular />}</span>}
               <Text size={200} className={delta === 0 ? styles.flat : undefined}>
-                {delta === 0 ? `no change since ${ago}` : `${signed} since ${ago}`}
+                {delta === 0 ? t('header.trend.noChange', { count: days }) : t('header.trend.since', { amount: signed, count: days })}
               </Text>
             </span>
           </li>

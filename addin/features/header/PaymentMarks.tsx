@@ -3,7 +3,7 @@
 import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import type { PaymentMonth } from '../../../server/http/schemas/summary';
 import { formatMonth, formatMonthInitial, formatPercent } from '../../ui/format';
-import { useLocale } from '../../ui/locale';
+import { useT, type Translate } from '../../i18n';
 
 const useStyles = makeStyles({
   root: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
@@ -40,30 +40,32 @@ const useStyles = makeStyles({
 });
 
 const LEGEND = [
-  { state: 'on_time', label: 'On time' },
-  { state: 'late', label: 'Late' },
-  { state: 'none', label: 'None due' },
-  { state: 'nsf', label: 'Payment returned (NSF)' },
+  { state: 'on_time', label: 'header.marks.onTime' },
+  { state: 'late', label: 'header.marks.late' },
+  { state: 'none', label: 'header.marks.none' },
+  { state: 'nsf', label: 'header.marks.nsf' },
 ] as const;
 
-function monthLabel(m: PaymentMonth, locale: string): string {
-  const month = formatMonth(m.month, locale);
-  if (m.state === 'nsf') return `${month}: a payment was returned unpaid (NSF)`;
-  if (m.state === 'none') return `${month}: no invoices due`;
-  const parts = [`${m.paidOnTime} of ${m.invoices} paid on time`];
-  if (m.paidLate > 0) parts.push(`${m.paidLate} paid late`);
-  if (m.unpaid > 0) parts.push(`${m.unpaid} unpaid`);
-  return `${month}: ${m.state === 'on_time' ? 'on time' : 'late'} (${parts.join(', ')})`;
+function monthLabel(m: PaymentMonth, t: Translate): string {
+  const month = formatMonth(m.month, t.locale);
+  if (m.state === 'nsf') return t('header.marks.monthNsf', { month });
+  if (m.state === 'none') return t('header.marks.monthNone', { month });
+  const parts = [t('header.marks.paidOnTime', { paid: m.paidOnTime, invoices: m.invoices })];
+  if (m.paidLate > 0) parts.push(t('header.marks.paidLate', { late: m.paidLate }));
+  if (m.unpaid > 0) parts.push(t('header.marks.unpaid', { unpaid: m.unpaid }));
+  const details = parts.join(', ');
+  return m.state === 'on_time' ? t('header.marks.monthOnTime', { month, details }) : t('header.marks.monthLate', { month, details });
 }
 
 export function PaymentMarks(props: { months: PaymentMonth[]; onTimeShare: number | null }) {
   const styles = useStyles();
-  const locale = useLocale();
+  const t = useT();
+  const locale = t.locale;
   return (
     <div className={styles.root}>
-      <ul className={styles.marks} aria-label="Payment history, last 12 months">
+      <ul className={styles.marks} aria-label={t('header.marks.label')}>
         {props.months.map((m) => {
-          const label = monthLabel(m, locale);
+          const label = monthLabel(m, t);
           return (
             <li key={m.month} className={styles.mark} title={label}>
               <span role="img" aria-label={label} className={mergeClasses(styles.box, styles[m.state])} />
@@ -76,14 +78,14 @@ export function PaymentMarks(props: { months: PaymentMonth[]; onTimeShare: numbe
       </ul>
       {props.onTimeShare !== null && (
         <Text size={200} className={styles.summary}>
-          {formatPercent(props.onTimeShare, locale)} paid on time
+          {t('header.marks.share', { share: formatPercent(props.onTimeShare, locale) })}
         </Text>
       )}
-      <ul className={styles.legend} aria-label="Legend of the payment marks">
+      <ul className={styles.legend} aria-label={t('header.marks.legend')}>
         {LEGEND.filter((k) => k.state !== 'nsf' || props.months.some((m) => m.state === 'nsf')).map((k) => (
           <li key={k.state} className={styles.key}>
             <span aria-hidden className={mergeClasses(styles.box, styles[k.state])} />
-            {k.label}
+            {t(k.label)}
           </li>
         ))}
       </ul>

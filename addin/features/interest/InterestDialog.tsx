@@ -9,14 +9,14 @@ import type { InterestNotesResponse, InterestProposalsResponse } from '../../../
 import type { ApiClient } from '../../api/client';
 import { useRequest } from '../../api/useRequest';
 import { EmptyState } from '../../ui/EmptyState';
+import { useT } from '../../i18n';
 import { ErrorBar } from '../../ui/ErrorBar';
 import { FormDialog, useSubmit } from '../../ui/FormDialog';
 import { formatDate } from '../../ui/format';
-import { useLocale } from '../../ui/locale';
 import { Money } from '../../ui/Money';
 import { TabSkeleton } from '../../ui/TabSkeleton';
 import { openStoredPdf } from './open-pdf';
-import { rateText, SKIP_REASONS } from './words';
+import { rateText, skipReasonText } from './words';
 
 const useStyles = makeStyles({
   table: { fontSize: tokens.fontSizeBase200 },
@@ -37,7 +37,8 @@ export interface InterestDialogProps {
 
 export function InterestDialog(props: InterestDialogProps) {
   const styles = useStyles();
-  const locale = useLocale();
+  const t = useT();
+  const locale = t.locale;
   const { state, retry } = useRequest<InterestProposalsResponse>(`${props.customerId}|${props.asOf ?? ''}`, (signal) =>
     props.api.interestProposals({ customerId: props.customerId, ...(props.asOf ? { asOf: props.asOf } : {}) }, signal),
   );
@@ -60,40 +61,40 @@ export function InterestDialog(props: InterestDialogProps) {
 
   return (
     <FormDialog
-      title={`Interest${state.status === 'done' ? ` as of ${formatDate(state.data.asOf, locale)}` : ''}`}
-      label="Interest"
+      title={state.status === 'done' ? t('interest.dialog.titleAsOf', { date: formatDate(state.data.asOf, locale) }) : t('interest.dialog.title')}
+      label={t('interest.dialog.label')}
       width="table"
       saving={saving}
-      confirm={posted ? undefined : { label: notes.length > 1 ? `Post ${notes.length} notes` : 'Post note', savingLabel: 'Posting…', disabled: notes.length === 0, onClick: post }}
-      closeLabel={posted ? 'Close' : 'Cancel'}
+      confirm={posted ? undefined : { label: notes.length > 1 ? t('interest.dialog.postNotes', { count: notes.length }) : t('interest.dialog.postNote'), savingLabel: t('interest.dialog.posting'), disabled: notes.length === 0, onClick: post }}
+      closeLabel={posted ? t('common.close') : t('interest.dialog.cancel')}
       onClose={close}
       failure={failure}
-      failureTitle="Not posted"
+      failureTitle={t('interest.dialog.notPosted')}
     >
       {state.status === 'loading' && <TabSkeleton rows={3} />}
-      {state.status === 'error' && <ErrorBar title="The interest due could not be loaded" error={state.error} onRetry={retry} />}
+      {state.status === 'error' && <ErrorBar title={t('interest.dialog.failed')} error={state.error} onRetry={retry} />}
       {proposal && proposal.code === null && (
-        <EmptyState title="No interest code" description="No interest code applies to this customer, so no interest is charged." />
+        <EmptyState title={t('interest.dialog.noCode')} description={t('interest.dialog.noCodeDescription')} />
       )}
       {proposal && proposal.code !== null && notes.length === 0 && !posted && (
-        <EmptyState title="No interest due" description="Nothing is overdue enough to charge on this date." />
+        <EmptyState title={t('interest.dialog.nothingDue')} description={t('interest.dialog.nothingDueDescription')} />
       )}
       {!posted &&
         notes.map((note) => (
-          <section key={note.currency} aria-label={`Interest in ${note.currency}`}>
+          <section key={note.currency} aria-label={t('interest.dialog.inCurrency', { currency: note.currency })}>
             <Table size="extra-small" className={styles.table}>
               <TableHeader>
                 <TableRow>
-                  <TableHeaderCell>Document</TableHeaderCell>
-                  <TableHeaderCell className={styles.number}>Days</TableHeaderCell>
-                  <TableHeaderCell className={styles.number}>Open</TableHeaderCell>
-                  <TableHeaderCell className={styles.number}>Interest</TableHeaderCell>
+                  <TableHeaderCell>{t('interest.dialog.document')}</TableHeaderCell>
+                  <TableHeaderCell className={styles.number}>{t('interest.dialog.days')}</TableHeaderCell>
+                  <TableHeaderCell className={styles.number}>{t('interest.dialog.open')}</TableHeaderCell>
+                  <TableHeaderCell className={styles.number}>{t('interest.dialog.interest')}</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>
                 {note.lines.map((l) => (
                   <TableRow key={l.transactionId}>
-                    <TableCell title={`${formatDate(l.from, locale)} – ${formatDate(l.to, locale)} at ${rateText(l.rateBp, l.period)}`}>{l.document}</TableCell>
+                    <TableCell title={t('interest.dialog.lineTitle', { from: formatDate(l.from, locale), to: formatDate(l.to, locale), rate: rateText(l.rateBp, l.period, locale) })}>{l.document}</TableCell>
                     <TableCell className={styles.number}>{l.days}</TableCell>
                     <TableCell className={styles.number}><Money minor={l.base} currency={note.currency} /></TableCell>
                     <TableCell className={styles.number}><Money minor={l.interest} currency={note.currency} /></TableCell>
@@ -101,7 +102,7 @@ export function InterestDialog(props: InterestDialogProps) {
                 ))}
                 <TableRow>
                   <TableCell>
-                    <Text weight="semibold">Total</Text>
+                    <Text weight="semibold">{t('interest.dialog.total')}</Text>
                   </TableCell>
                   <TableCell />
                   <TableCell />
@@ -114,12 +115,12 @@ export function InterestDialog(props: InterestDialogProps) {
           </section>
         ))}
       {!posted && proposal && proposal.skipped.length > 0 && (
-        <section aria-label="Left out">
-          <Text weight="semibold">Left out:</Text>
+        <section aria-label={t('interest.dialog.leftOutLabel')}>
+          <Text weight="semibold">{t('interest.dialog.leftOut')}</Text>
           <ul className={styles.list}>
             {proposal.skipped.map((s) => (
               <li key={s.transactionId}>
-                {s.document}: {SKIP_REASONS[s.reason]}
+                {s.document}: {skipReasonText(s.reason, locale)}
               </li>
             ))}
           </ul>
@@ -127,24 +128,24 @@ export function InterestDialog(props: InterestDialogProps) {
       )}
       {posted && (
         <MessageBar intent="success">
-          <MessageBarBody>Posted {posted.map((n) => n.number).join(', ')}: each is a ledger entry and a stored note.</MessageBarBody>
+          <MessageBarBody>{t('interest.dialog.posted', { numbers: posted.map((n) => n.number).join(', ') })}</MessageBarBody>
         </MessageBar>
       )}
       {posted && (
-        <ul className={styles.list} aria-label="Posted notes">
+        <ul className={styles.list} aria-label={t('interest.dialog.postedLabel')}>
           {posted.map((n) => (
             <li key={n.id} className={styles.row}>
               <Text>
                 {n.number} · <Money minor={n.total} currency={n.currency} />
               </Text>
-              <Button size="small" onClick={() => void open(n.pdfUrl)} aria-label={`Open ${n.number}`}>
-                Open PDF
+              <Button size="small" onClick={() => void open(n.pdfUrl)} aria-label={t('interest.dialog.openNote', { number: n.number })}>
+                {t('interest.dialog.openPdf')}
               </Button>
             </li>
           ))}
         </ul>
       )}
-      {openFailure !== null && <ErrorBar title="The note could not be opened" error={openFailure} onRetry={() => setOpenFailure(null)} />}
+      {openFailure !== null && <ErrorBar title={t('interest.dialog.openFailed')} error={openFailure} onRetry={() => setOpenFailure(null)} />}
     </FormDialog>
   );
 }

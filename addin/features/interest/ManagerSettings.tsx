@@ -9,9 +9,9 @@ import type { ReasonCodesResponse } from '../../../server/http/schemas/actions';
 import type { AgentsResponse, InterestCodesResponse } from '../../../server/http/schemas/interest';
 import type { ApiClient } from '../../api/client';
 import { useRequest } from '../../api/useRequest';
+import { useT } from '../../i18n';
 import { ErrorBar } from '../../ui/ErrorBar';
 import { formatMoney, fractionDigits, minorToDecimal } from '../../ui/format';
-import { useLocale } from '../../ui/locale';
 import { TabSkeleton } from '../../ui/TabSkeleton';
 import { parseAmount } from '../activities/amount';
 import { parseRate, rateText } from './words';
@@ -42,10 +42,11 @@ function useChange(reload: () => void) {
 
 function InterestCodes({ api }: { api: ApiClient }) {
   const styles = useStyles();
-  const locale = useLocale();
+  const t = useT();
+  const locale = t.locale;
   const [tick, setTick] = useState(0);
   const { state, retry } = useRequest<InterestCodesResponse>(`codes|${tick}`, (signal) => api.interestCodes(signal));
-  const { failure, run, clear } = useChange(() => setTick((t) => t + 1));
+  const { failure, run, clear } = useChange(() => setTick((n) => n + 1));
   const [form, setForm] = useState({ code: '', description: '', rate: '', period: 'month' as 'month' | 'year', graceDays: '0', minimum: '0', currency: 'USD' });
   const rateBp = parseRate(form.rate);
   const minimum = parseAmount(form.minimum, fractionDigits(form.currency), locale);
@@ -57,99 +58,102 @@ function InterestCodes({ api }: { api: ApiClient }) {
   return (
     <div className={styles.form}>
       {state.status === 'loading' && <TabSkeleton rows={2} />}
-      {state.status === 'error' && <ErrorBar title="The interest codes could not be loaded" error={state.error} onRetry={retry} />}
+      {state.status === 'error' && <ErrorBar title={t('interest.settings.codes.failed')} error={state.error} onRetry={retry} />}
       {state.status === 'done' && (
-        <ul className={styles.list} aria-label="Interest codes">
+        <ul className={styles.list} aria-label={t('interest.settings.interestCodes')}>
           {state.data.items.map((c) => (
             <li key={c.code} className={styles.row}>
               <Text>
                 {c.code}
-                {c.isDefault ? ' (default)' : ''} · {rateText(c.rateBp, c.period)} · {c.graceDays} days grace · min {formatMoney(c.minimum, c.currency, locale)}
-                {c.active ? '' : ' · retired'}
+                {c.isDefault ? ` (${t('interest.settings.codes.isDefault')})` : ''} · {rateText(c.rateBp, c.period, locale)} ·{' '}
+                {t('interest.settings.codes.grace', { days: String(c.graceDays) })} ·{' '}
+                {t('interest.settings.codes.minimum', { amount: formatMoney(c.minimum, c.currency, locale) })}
+                {c.active ? '' : ` · ${t('interest.settings.retired')}`}
               </Text>
               <span>
                 {!c.isDefault && c.active && (
                   <Button size="small" onClick={() => run(() => api.updateInterestCode(c.code, { isDefault: true, version: c.version }))}>
-                    Make default
+                    {t('interest.settings.codes.makeDefault')}
                   </Button>
                 )}
                 <Button size="small" onClick={() => run(() => api.updateInterestCode(c.code, { active: !c.active, version: c.version }))}>
-                  {c.active ? 'Retire' : 'Restore'}
+                  {c.active ? t('interest.settings.retire') : t('interest.settings.restore')}
                 </Button>
               </span>
             </li>
           ))}
         </ul>
       )}
-      <Text weight="semibold">Add an interest code</Text>
-      <Field label="Code" validationMessage={form.code && !/^[A-Z][A-Z0-9_-]{0,19}$/.test(form.code) ? 'Capital letters, digits, - or _.' : undefined}>
+      <Text weight="semibold">{t('interest.settings.codes.add')}</Text>
+      <Field label={t('interest.settings.codes.code')} validationMessage={form.code && !/^[A-Z][A-Z0-9_-]{0,19}$/.test(form.code) ? t('interest.settings.codes.codeHint') : undefined}>
         <Input value={form.code} onChange={(_, d) => setForm({ ...form, code: d.value.toUpperCase() })} />
       </Field>
-      <Field label="Description">
+      <Field label={t('interest.settings.codes.description')}>
         <Input value={form.description} onChange={(_, d) => setForm({ ...form, description: d.value })} />
       </Field>
-      <Field label="Rate (%)" validationMessage={form.rate && rateBp === null ? 'A percentage such as 1.5.' : undefined}>
+      <Field label={t('interest.settings.codes.rate')} validationMessage={form.rate && rateBp === null ? t('interest.settings.codes.rateHint') : undefined}>
         <Input inputMode="decimal" value={form.rate} onChange={(_, d) => setForm({ ...form, rate: d.value })} />
       </Field>
-      <Field label="Per">
+      <Field label={t('interest.settings.codes.per')}>
         <Select value={form.period} onChange={(_, d) => setForm({ ...form, period: d.value as 'month' | 'year' })}>
-          <option value="month">month</option>
-          <option value="year">year</option>
+          <option value="month">{t('interest.settings.codes.month')}</option>
+          <option value="year">{t('interest.settings.codes.year')}</option>
         </Select>
       </Field>
-      <Field label="Grace days" validationMessage={grace === null ? 'Whole days.' : undefined}>
+      <Field label={t('interest.settings.codes.graceDays')} validationMessage={grace === null ? t('interest.settings.codes.wholeDays') : undefined}>
         <Input inputMode="numeric" value={form.graceDays} onChange={(_, d) => setForm({ ...form, graceDays: d.value })} />
       </Field>
-      <Field label="Minimum charge" validationMessage={minimum.ok ? undefined : minimum.message}>
+      <Field label={t('interest.settings.codes.minimumCharge')} validationMessage={minimum.ok ? undefined : minimum.message}>
         <Input inputMode="decimal" value={form.minimum} onChange={(_, d) => setForm({ ...form, minimum: d.value })} />
       </Field>
-      <Field label="Currency">
+      <Field label={t('interest.settings.codes.currency')}>
         <Input value={form.currency} maxLength={3} onChange={(_, d) => setForm({ ...form, currency: d.value.toUpperCase() })} />
       </Field>
       <Button appearance="primary" disabled={!valid} onClick={() => void add()}>
-        Add code
+        {t('interest.settings.codes.addCode')}
       </Button>
-      {failure !== null && <ErrorBar title="Not saved" error={failure} onRetry={clear} />}
+      {failure !== null && <ErrorBar title={t('interest.settings.notSaved')} error={failure} onRetry={clear} />}
     </div>
   );
 }
 
 function ReasonCodes({ api }: { api: ApiClient }) {
   const styles = useStyles();
+  const t = useT();
   const [kind, setKind] = useState<'dispute' | 'write_off'>('write_off');
   const [tick, setTick] = useState(0);
   const { state, retry } = useRequest<ReasonCodesResponse>(`${kind}|${tick}`, (signal) => api.reasonCodes(kind, signal));
-  const { failure, run, clear } = useChange(() => setTick((t) => t + 1));
+  const { failure, run, clear } = useChange(() => setTick((n) => n + 1));
   const [code, setCode] = useState('');
   const [label, setLabel] = useState('');
   return (
     <div className={styles.form}>
-      <Field label="List">
+      <Field label={t('interest.settings.reasons.list')}>
         <Select value={kind} onChange={(_, d) => setKind(d.value as 'dispute' | 'write_off')}>
-          <option value="write_off">Write-off reasons</option>
-          <option value="dispute">Dispute reasons</option>
+          <option value="write_off">{t('interest.settings.reasons.writeOff')}</option>
+          <option value="dispute">{t('interest.settings.reasons.dispute')}</option>
         </Select>
       </Field>
       {state.status === 'loading' && <TabSkeleton rows={2} />}
-      {state.status === 'error' && <ErrorBar title="The reason codes could not be loaded" error={state.error} onRetry={retry} />}
+      {state.status === 'error' && <ErrorBar title={t('interest.settings.reasons.failed')} error={state.error} onRetry={retry} />}
       {state.status === 'done' && (
-        <ul className={styles.list} aria-label="Reason codes">
+        <ul className={styles.list} aria-label={t('interest.settings.reasonCodes')}>
           {state.data.items.map((c) => (
             <li key={c.code} className={styles.row}>
               <Text>
-                {c.label} ({c.code}){c.active ? '' : ' · retired'}
+                {c.label} ({c.code}){c.active ? '' : ` · ${t('interest.settings.retired')}`}
               </Text>
               <Button size="small" onClick={() => run(() => api.setReasonCodeActive(kind, c.code, !c.active))}>
-                {c.active ? 'Retire' : 'Restore'}
+                {c.active ? t('interest.settings.retire') : t('interest.settings.restore')}
               </Button>
             </li>
           ))}
         </ul>
       )}
-      <Field label="New code" hint="Lower-case letters, digits and _">
+      <Field label={t('interest.settings.reasons.newCode')} hint={t('interest.settings.reasons.newCodeHint')}>
         <Input value={code} onChange={(_, d) => setCode(d.value.toLowerCase())} />
       </Field>
-      <Field label="Label">
+      <Field label={t('interest.settings.reasons.label')}>
         <Input value={label} onChange={(_, d) => setLabel(d.value)} />
       </Field>
       <Button
@@ -161,41 +165,45 @@ function ReasonCodes({ api }: { api: ApiClient }) {
           setLabel('');
         })}
       >
-        Add reason
+        {t('interest.settings.reasons.add')}
       </Button>
-      {failure !== null && <ErrorBar title="Not saved" error={failure} onRetry={clear} />}
+      {failure !== null && <ErrorBar title={t('interest.settings.notSaved')} error={failure} onRetry={clear} />}
     </div>
   );
 }
 
 function WriteOffLimits({ api }: { api: ApiClient }) {
   const styles = useStyles();
-  const locale = useLocale();
+  const t = useT();
+  const locale = t.locale;
   const [tick, setTick] = useState(0);
   const { state, retry } = useRequest<AgentsResponse>(`agents|${tick}`, (signal) => api.agents(signal));
-  const { failure, run, clear } = useChange(() => setTick((t) => t + 1));
+  const { failure, run, clear } = useChange(() => setTick((n) => n + 1));
   const [typed, setTyped] = useState<Record<string, string>>({});
   if (state.status === 'loading') return <TabSkeleton rows={2} />;
-  if (state.status === 'error') return <ErrorBar title="The agents could not be loaded" error={state.error} onRetry={retry} />;
+  if (state.status === 'error') return <ErrorBar title={t('interest.settings.limits.failed')} error={state.error} onRetry={retry} />;
   const currency = state.data.accountingCurrency;
   const digits = fractionDigits(currency);
   return (
     <div className={styles.form}>
-      <ul className={styles.list} aria-label="Write-off limits">
+      <ul className={styles.list} aria-label={t('interest.settings.writeOffLimits')}>
         {state.data.items.map((a) => {
           const text = typed[a.id] ?? (a.writeOffLimit === null ? '' : minorToDecimal(a.writeOffLimit, digits));
           const parsed = text.trim() === '' ? null : parseAmount(text, digits, locale);
           return (
             <li key={a.id}>
-              <Field label={`${a.name ?? a.email} (${a.role}), ${currency}`} hint="Empty: may not write off" validationMessage={parsed && !parsed.ok ? parsed.message : undefined}>
+              <Field
+                label={t('interest.settings.limits.agent', { name: a.name ?? a.email, role: t(`interest.settings.limits.role.${a.role}`), currency })}
+                hint={t('interest.settings.limits.hint')}
+                validationMessage={parsed && !parsed.ok ? parsed.message : undefined}>
                 <div className={styles.row}>
-                  <Input inputMode="decimal" value={text} aria-label={`Write-off limit of ${a.name ?? a.email}`} onChange={(_, d) => setTyped({ ...typed, [a.id]: d.value })} />
+                  <Input inputMode="decimal" value={text} aria-label={t('interest.settings.limits.limitOf', { name: a.name ?? a.email })} onChange={(_, d) => setTyped({ ...typed, [a.id]: d.value })} />
                   <Button
                     size="small"
                     disabled={parsed !== null && !parsed.ok}
                     onClick={() => void run(() => api.setWriteOffLimit(a.id, parsed === null ? null : parsed.ok ? Number(parsed.minor) : null))}
                   >
-                    Save
+                    {t('interest.settings.limits.save')}
                   </Button>
                 </div>
               </Field>
@@ -203,31 +211,32 @@ function WriteOffLimits({ api }: { api: ApiClient }) {
           );
         })}
       </ul>
-      {failure !== null && <ErrorBar title="Not saved" error={failure} onRetry={clear} />}
+      {failure !== null && <ErrorBar title={t('interest.settings.notSaved')} error={failure} onRetry={clear} />}
     </div>
   );
 }
 
 export function ManagerSettings(props: { api: ApiClient; onClose: () => void }) {
   const styles = useStyles();
+  const t = useT();
   const [section, setSection] = useState<Section>('interest');
   return (
     <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && props.onClose()}>
-      <DialogSurface className={styles.surface} aria-label="Codes and limits">
+      <DialogSurface className={styles.surface} aria-label={t('interest.settings.title')}>
         <DialogBody>
-          <DialogTitle>Codes and limits</DialogTitle>
+          <DialogTitle>{t('interest.settings.title')}</DialogTitle>
           <DialogContent className={styles.form}>
             <TabList size="small" selectedValue={section} onTabSelect={(_, d) => setSection(d.value as Section)}>
-              <Tab value="interest">Interest codes</Tab>
-              <Tab value="reasons">Reason codes</Tab>
-              <Tab value="limits">Write-off limits</Tab>
+              <Tab value="interest">{t('interest.settings.interestCodes')}</Tab>
+              <Tab value="reasons">{t('interest.settings.reasonCodes')}</Tab>
+              <Tab value="limits">{t('interest.settings.writeOffLimits')}</Tab>
             </TabList>
             {section === 'interest' && <InterestCodes api={props.api} />}
             {section === 'reasons' && <ReasonCodes api={props.api} />}
             {section === 'limits' && <WriteOffLimits api={props.api} />}
           </DialogContent>
           <DialogActions>
-            <Button onClick={props.onClose}>Close</Button>
+            <Button onClick={props.onClose}>{t('common.close')}</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

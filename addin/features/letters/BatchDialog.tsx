@@ -10,8 +10,8 @@ import type { BatchProposalResponse, LetterBatchResponse, NoLetterReason } from 
 import type { ApiClient } from '../../api/client';
 import { useRequest } from '../../api/useRequest';
 import { EmptyState } from '../../ui/EmptyState';
+import { useT } from '../../i18n';
 import { ErrorBar } from '../../ui/ErrorBar';
-import { useLocale } from '../../ui/locale';
 import { Money } from '../../ui/Money';
 import { TabSkeleton } from '../../ui/TabSkeleton';
 import { noLetterText } from './ProposalView';
@@ -59,6 +59,7 @@ function useBatch(api: ApiClient, started: LetterBatchResponse | null): LetterBa
 
 function Summary(props: { batch: LetterBatchResponse }) {
   const styles = useStyles();
+  const t = useT();
   const { counts, items } = props.batch;
   const total = items.length;
   const finished = counts.sent + counts.posted + counts.skipped + counts.failed;
@@ -66,24 +67,24 @@ function Summary(props: { batch: LetterBatchResponse }) {
   return (
     <>
       <Field
-        label={props.batch.status === 'running' ? `Posting and sending… ${finished} of ${total}` : `Finished: ${finished} of ${total}`}
+        label={t(props.batch.status === 'running' ? 'letters.batch.running' : 'letters.batch.finished', { finished, total })}
         validationState={counts.failed > 0 ? 'error' : 'none'}
       >
         <ProgressBar value={total === 0 ? 1 : finished / total} />
       </Field>
       <Text role="status">
-        {counts.sent} sent · {counts.posted} posted, not sent yet · {counts.skipped} skipped · {counts.failed} failed
-        {props.batch.status === 'interrupted' ? ' · interrupted' : ''}
+        {t('letters.batch.counts', { sent: counts.sent, posted: counts.posted, skipped: counts.skipped, failed: counts.failed })}
+        {props.batch.status === 'interrupted' ? ` · ${t('letters.batch.interrupted')}` : ''}
       </Text>
       {notes.length > 0 && (
-        <ul className={styles.list} aria-label="Skipped and failed">
+        <ul className={styles.list} aria-label={t('letters.batch.notesLabel')}>
           {notes.map((i) => (
             <li key={i.customerId} className={styles.row}>
               <span>
                 {i.name} <Text size={200} className={styles.meta}>{i.account}</Text>
               </span>
               <Text size={200}>
-                {i.state === 'failed' ? 'Failed' : 'Skipped'}: {i.reason ?? 'no reason given'}
+                {t(i.state === 'failed' ? 'letters.batch.failedItem' : 'letters.batch.skippedItem', { reason: i.reason ?? t('letters.batch.noReason') })}
               </Text>
             </li>
           ))}
@@ -95,7 +96,7 @@ function Summary(props: { batch: LetterBatchResponse }) {
 
 export function BatchDialog(props: { api: ApiClient; onClose: () => void }) {
   const styles = useStyles();
-  const locale = useLocale();
+  const t = useT();
   const { api } = props;
   const { state, retry } = useRequest<BatchProposalResponse>('batch-proposal', (signal) => api.batchProposal(undefined, signal));
   const [started, setStarted] = useState<LetterBatchResponse | null>(null);
@@ -122,18 +123,21 @@ export function BatchDialog(props: { api: ApiClient; onClose: () => void }) {
   let action: JSX.Element | null = null;
   if (batch) body = <Summary batch={batch} />;
   else if (state.status === 'loading') body = <TabSkeleton rows={6} />;
-  else if (state.status === 'error') body = <ErrorBar title="The letter proposal could not be loaded" error={state.error} onRetry={retry} />;
-  else if (state.data.items.length === 0) body = <EmptyState title="No letters are due" description="No customer has reached the next letter level." />;
+  else if (state.status === 'error') body = <ErrorBar title={t('letters.proposalFailed')} error={state.error} onRetry={retry} />;
+  else if (state.data.items.length === 0) body = <EmptyState title={t('letters.batch.noneDue')} description={t('letters.batch.noneDueDescription')} />;
   else {
     const proposal = state.data;
     const notDue = Object.entries(proposal.notDue) as Array<[NoLetterReason, number]>;
     body = (
       <>
         <Text>
-          {proposal.items.length} {proposal.items.length === 1 ? 'customer is' : 'customers are'} due a letter.
-          {notDue.length > 0 && ` Not due: ${notDue.map(([reason, n]) => `${n} (${noLetterText({ reason, level: null, dueOn: null }, locale)})`).join(', ')}`}
+          {t('letters.batch.due', { count: proposal.items.length })}
+          {notDue.length > 0 &&
+            ` ${t('letters.batch.notDue', {
+              list: notDue.map(([reason, n]) => t('letters.batch.notDueItem', { count: n, reason: noLetterText({ reason, level: null, dueOn: null }, t.locale) })).join(', '),
+            })}`}
         </Text>
-        <ul className={styles.list} aria-label="Proposed letters">
+        <ul className={styles.list} aria-label={t('letters.batch.proposedLabel')}>
           {proposal.items.map((p) => (
             <li key={p.customer.id} className={styles.row}>
               <span>
@@ -143,7 +147,7 @@ export function BatchDialog(props: { api: ApiClient; onClose: () => void }) {
                 {p.level ? `${p.level.level} · ${p.level.name}` : ''}
                 {p.fee && (
                   <>
-                    {' · fee '}
+                    {` · ${t('letters.fee')} `}
                     <Money minor={p.fee.amount} currency={p.fee.currency} />
                   </>
                 )}
@@ -153,25 +157,25 @@ export function BatchDialog(props: { api: ApiClient; onClose: () => void }) {
             </li>
           ))}
         </ul>
-        {failure !== null && <ErrorBar title="The letter run did not start" error={failure} onRetry={() => void start(proposal)} />}
+        {failure !== null && <ErrorBar title={t('letters.batch.notStarted')} error={failure} onRetry={() => void start(proposal)} />}
       </>
     );
     action = (
       <Button appearance="primary" disabled={starting} onClick={() => void start(proposal)}>
-        Post and send all
+        {t('letters.batch.start')}
       </Button>
     );
   }
 
   return (
     <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && props.onClose()}>
-      <DialogSurface className={styles.surface} aria-label="Letter run">
+      <DialogSurface className={styles.surface} aria-label={t('letters.batch.label')}>
         <DialogBody>
-          <DialogTitle>Letters for all customers</DialogTitle>
+          <DialogTitle>{t('letters.batch.title')}</DialogTitle>
           <DialogContent className={styles.content}>{body}</DialogContent>
           <DialogActions>
             {action}
-            <Button onClick={props.onClose}>Close</Button>
+            <Button onClick={props.onClose}>{t('common.close')}</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

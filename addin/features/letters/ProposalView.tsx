@@ -2,7 +2,8 @@
 // totals with what it leaves out of the header's overdue (promised, disputed, on hold); or, when
 // none is due, why not.
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
-import type { LetterProposalResponse, NoLetterReason } from '../../../server/http/schemas/letters';
+import type { LetterProposalResponse } from '../../../server/http/schemas/letters';
+import { translate, useT } from '../../i18n';
 import { DateText } from '../../ui/DateText';
 import { formatDate } from '../../ui/format';
 import { Money } from '../../ui/Money';
@@ -22,71 +23,69 @@ const useStyles = makeStyles({
 });
 
 export function noLetterText(p: Pick<LetterProposalResponse, 'reason' | 'level' | 'dueOn'>, locale: string): string {
-  const reasons: Record<NoLetterReason, string> = {
-    excluded: 'This customer is excluded from collection letters.',
-    no_levels: 'No letter sequence applies to this customer.',
-    nothing_overdue: 'Nothing is overdue.',
-    not_due_yet: 'The next letter is not due yet.',
-    below_minimum: 'What is overdue is below the minimum for a letter.',
-  };
-  if (p.reason === 'not_due_yet' && p.level && p.dueOn) return `The next letter (${p.level.name}) is due on ${formatDate(p.dueOn, locale)}.`;
-  return p.reason ? reasons[p.reason] : 'No letter is due.';
+  if (p.reason === 'not_due_yet' && p.level && p.dueOn) {
+    return translate(locale, 'letters.noLetter.dueOn', { level: p.level.name, date: formatDate(p.dueOn, locale) });
+  }
+  return p.reason ? translate(locale, `letters.noLetter.${p.reason}`) : translate(locale, 'letters.noLetter.none');
 }
 
 /**
  * What the letter leaves out of the header's overdue, from the server's figures: the amount (in the
- * accounting currency) and its reasons, e.g. "promised or disputed"; null when nothing is left out.
+ * accounting currency) and its reasons in the locale, e.g. "promised or disputed"; null when nothing is left out.
  */
-export function leftOutOf(p: Pick<LetterProposalResponse, 'leftOut'>): { amount: number; what: string } | null {
+export function leftOutOf(p: Pick<LetterProposalResponse, 'leftOut'>, locale: string): { amount: number; what: string } | null {
   if (!p.leftOut) return null;
   const parts: Array<[number, string]> = [
-    [p.leftOut.promised, 'promised'],
-    [p.leftOut.disputed, 'disputed'],
-    [p.leftOut.held, 'on hold'],
+    [p.leftOut.promised, translate(locale, 'letters.proposal.promised')],
+    [p.leftOut.disputed, translate(locale, 'letters.proposal.disputed')],
+    [p.leftOut.held, translate(locale, 'letters.proposal.held')],
   ];
   const present = parts.filter(([amount]) => amount > 0);
   if (present.length === 0) return null;
   const words = present.map(([, word]) => word);
-  const what = words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+  const what =
+    words.length === 1 ? words[0]! : translate(locale, 'letters.proposal.or', { rest: words.slice(0, -1).join(', '), last: words[words.length - 1]! });
   return { amount: present.reduce((sum, [amount]) => sum + amount, 0), what };
 }
 
 export function ProposalView(props: { proposal: LetterProposalResponse }) {
   const styles = useStyles();
+  const t = useT();
   const p = props.proposal;
-  const leftOut = leftOutOf(p);
+  const leftOut = leftOutOf(p, t.locale);
   return (
-    <section className={styles.root} aria-label="Proposed letter">
+    <section className={styles.root} aria-label={t('letters.proposal.label')}>
       <dl className={styles.facts}>
-        <dt className={styles.term}>Level</dt>
+        <dt className={styles.term}>{t('letters.proposal.level')}</dt>
         <dd className={styles.value}>{p.level ? `${p.level.level} · ${p.level.name}` : '—'}</dd>
-        <dt className={styles.term}>Fee</dt>
-        <dd className={styles.value}>{p.fee ? <Money minor={p.fee.amount} currency={p.fee.currency} /> : 'None'}</dd>
-        <dt className={styles.term}>Overdue in this letter</dt>
+        <dt className={styles.term}>{t('letters.proposal.fee')}</dt>
+        <dd className={styles.value}>{p.fee ? <Money minor={p.fee.amount} currency={p.fee.currency} /> : t('letters.proposal.noFee')}</dd>
+        <dt className={styles.term}>{t('letters.proposal.overdue')}</dt>
         <dd className={styles.value}>
-          {p.totals.map((t, i) => (
-            <span key={t.currency}>
+          {p.totals.map((total, i) => (
+            <span key={total.currency}>
               {i > 0 && ' + '}
-              <Money minor={t.open} currency={t.currency} />
+              <Money minor={total.open} currency={total.currency} />
             </span>
           ))}
         </dd>
       </dl>
       {leftOut && (
         <Text size={200} className={styles.hint}>
-          <Money minor={leftOut.amount} currency={p.accountingCurrency} /> {leftOut.what} is left out
+          {t.rich('letters.proposal.leftOut', { amount: <Money minor={leftOut.amount} currency={p.accountingCurrency} />, what: leftOut.what })}
         </Text>
       )}
       <Text weight="semibold">
-        {p.lines.length} overdue {p.lines.length === 1 ? 'item' : 'items'}
+        {t('letters.proposal.items', { count: p.lines.length })}
       </Text>
-      <ul className={styles.list} aria-label="Items in the letter">
+      <ul className={styles.list} aria-label={t('letters.proposal.itemsLabel')}>
         {p.lines.map((l) => (
           <li key={l.entryId} className={styles.line}>
             <span>
               {l.document}{' '}
               <Text size={200} className={styles.meta}>
-                due <DateText date={l.dueDate} short /> · <span className={styles.nowrap}>{l.daysOverdue} days late</span>
+                {t.rich('letters.proposal.due', { date: <DateText date={l.dueDate} short /> })} ·{' '}
+                <span className={styles.nowrap}>{t('letters.proposal.daysLate', { count: l.daysOverdue })}</span>
               </Text>
             </span>
             <Money className={styles.amount} minor={l.open} currency={l.currency} />

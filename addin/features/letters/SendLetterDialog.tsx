@@ -13,8 +13,8 @@ import type { ActivitySyncState } from '../../../server/http/schemas/activities'
 import type { ApiClient } from '../../api/client';
 import { useRequest } from '../../api/useRequest';
 import type { MailHost } from '../../office/host';
+import { useT } from '../../i18n';
 import { ErrorBar } from '../../ui/ErrorBar';
-import { useLocale } from '../../ui/locale';
 import { Money } from '../../ui/Money';
 import { TabSkeleton } from '../../ui/TabSkeleton';
 import { LetterFrame } from './LetterFrame';
@@ -50,7 +50,7 @@ export interface SendLetterProps {
 
 export function SendLetterDialog(props: SendLetterProps) {
   const styles = useStyles();
-  const locale = useLocale();
+  const t = useT();
   const { api, host } = props;
   const { state, retry } = useRequest<LetterProposalResponse>(props.customerId, (signal) => api.letterProposal(props.customerId, undefined, signal));
   const [busy, setBusy] = useState<LetterDelivery | null>(null);
@@ -123,39 +123,43 @@ export function SendLetterDialog(props: SendLetterProps) {
           layout="multiline"
         >
           <MessageBarBody>
-            <MessageBarTitle>Letter {letter.number} posted</MessageBarTitle>
+            <MessageBarTitle>{t('letters.send.posted', { number: letter.number })}</MessageBarTitle>
             {letter.levelName}
             {letter.fee && (
               <>
-                {' · fee '}
+                {` · ${t('letters.fee')} `}
                 <Money minor={letter.fee.amount} currency={letter.fee.currency} />
               </>
             )}
             {' · '}
             {sent.delivery === 'graph'
               ? sent.mailState === 'not_configured'
-                ? `queued${letter.recipient ? ` for ${letter.recipient}` : ''}, but the server is not connected to Outlook (development mode): nothing is sent.`
-                : `queued for the server to send from Outlook${letter.recipient ? ` to ${letter.recipient}` : ''}; Activities shows when it has gone.`
+                ? letter.recipient
+                  ? t('letters.send.notConnectedFor', { recipient: letter.recipient })
+                  : t('letters.send.notConnected')
+                : letter.recipient
+                  ? t('letters.send.queuedTo', { recipient: letter.recipient })
+                  : t('letters.send.queued')
               : sent.replyOpened
-                ? 'inserted into a reply: review it and send.'
-                : 'the reply form could not open; the letter is posted, send its PDF yourself.'}
+                ? t('letters.send.inserted')
+                : t('letters.send.replyFailed')}
           </MessageBarBody>
         </MessageBar>
-        <LetterFrame html={sent.html} title={`Letter ${letter.number}`} />
-        {pdfFailure !== null && <ErrorBar title="The PDF could not be opened" error={pdfFailure} onRetry={() => void openPdf(letter.id)} />}
+        <LetterFrame html={sent.html} title={t('letters.send.letter', { number: letter.number })} />
+        {pdfFailure !== null && <ErrorBar title={t('letters.send.pdfFailed')} error={pdfFailure} onRetry={() => void openPdf(letter.id)} />}
       </>
     );
     actions = (
       <Button icon={<DocumentPdfRegular />} onClick={() => void openPdf(letter.id)}>
-        Open PDF
+        {t('letters.send.openPdf')}
       </Button>
     );
   } else if (state.status === 'loading') {
     body = <TabSkeleton rows={5} />;
   } else if (state.status === 'error') {
-    body = <ErrorBar title="The letter proposal could not be loaded" error={state.error} onRetry={retry} />;
+    body = <ErrorBar title={t('letters.proposalFailed')} error={state.error} onRetry={retry} />;
   } else if (!state.data.due) {
-    body = <Text>{noLetterText(state.data, locale)}</Text>;
+    body = <Text>{noLetterText(state.data, t.locale)}</Text>;
   } else {
     const proposal = state.data;
     // The agent sends only a letter they have seen.
@@ -164,10 +168,10 @@ export function SendLetterDialog(props: SendLetterProps) {
       <>
         <ProposalView proposal={proposal} />
         {draft.state.status === 'loading' && <TabSkeleton rows={3} />}
-        {draft.state.status === 'error' && <ErrorBar title="The letter could not be previewed" error={draft.state.error} onRetry={draft.retry} />}
-        {draft.state.status === 'done' && <LetterFrame html={draft.state.data} title="Preview of the letter" />}
-        <Text size={200}>Sending posts the letter: it gets its number and its fee is charged to the customer.</Text>
-        {failure !== null && <ErrorBar title="The letter was not sent" error={failure} onRetry={() => setFailure(null)} />}
+        {draft.state.status === 'error' && <ErrorBar title={t('letters.send.previewFailed')} error={draft.state.error} onRetry={draft.retry} />}
+        {draft.state.status === 'done' && <LetterFrame html={draft.state.data} title={t('letters.send.preview')} />}
+        <Text size={200}>{t('letters.send.postingNote')}</Text>
+        {failure !== null && <ErrorBar title={t('letters.send.notSent')} error={failure} onRetry={() => setFailure(null)} />}
       </>
     );
     actions = (
@@ -178,10 +182,10 @@ export function SendLetterDialog(props: SendLetterProps) {
           icon={busy === 'reply' ? <Spinner size="tiny" /> : undefined}
           onClick={() => void post(proposal, 'reply')}
         >
-          Insert into reply
+          {t('letters.send.insertIntoReply')}
         </Button>
         <Button disabled={busy !== null || !reviewed} icon={busy === 'graph' ? <Spinner size="tiny" /> : undefined} onClick={() => void post(proposal, 'graph')}>
-          Send from server
+          {t('letters.send.sendFromServer')}
         </Button>
       </>
     );
@@ -189,14 +193,14 @@ export function SendLetterDialog(props: SendLetterProps) {
 
   return (
     <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && busy === null && props.onClose()}>
-      <DialogSurface className={styles.surface} aria-label="Send letter">
+      <DialogSurface className={styles.surface} aria-label={t('letters.send.title')}>
         <DialogBody>
-          <DialogTitle>Send letter</DialogTitle>
+          <DialogTitle>{t('letters.send.title')}</DialogTitle>
           <DialogContent className={styles.content}>{body}</DialogContent>
           <DialogActions className={styles.actions}>
             {actions}
             <Button disabled={busy !== null} onClick={props.onClose}>
-              {sent ? 'Close' : 'Cancel'}
+              {sent ? t('common.close') : t('letters.cancel')}
             </Button>
           </DialogActions>
         </DialogBody>

@@ -5,6 +5,7 @@ import {
 } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import type { ApiClient } from '../../api/client';
+import { useT } from '../../i18n';
 import { ErrorBar } from '../../ui/ErrorBar';
 
 const useStyles = makeStyles({
@@ -24,6 +25,7 @@ export function ContactDialog(props: {
   onSaved: () => void;
 }) {
   const styles = useStyles();
+  const t = useT();
   const [email, setEmail] = useState(props.email);
   const [name, setName] = useState(props.name);
   const [saving, setSaving] = useState(false);
@@ -45,25 +47,25 @@ export function ContactDialog(props: {
 
   return (
     <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && !saving && props.onClose()}>
-      <DialogSurface className={styles.surface} aria-label="Add contact">
+      <DialogSurface className={styles.surface} aria-label={t('mentions.contact.title')}>
         <DialogBody>
-          <DialogTitle>Add contact</DialogTitle>
+          <DialogTitle>{t('mentions.contact.title')}</DialogTitle>
           <DialogContent className={styles.form}>
             {props.why}
-            <Field label="Email address" required validationMessage={EMAIL.test(email.trim()) ? undefined : 'An email address, such as ap@example.com.'}>
+            <Field label={t('mentions.contact.email')} required validationMessage={EMAIL.test(email.trim()) ? undefined : t('mentions.contact.emailHint')}>
               <Input type="email" value={email} maxLength={320} onChange={(_, d) => setEmail(d.value)} />
             </Field>
-            <Field label="Name" required validationMessage={name.trim() ? undefined : 'Who the contact is.'}>
+            <Field label={t('mentions.contact.name')} required validationMessage={name.trim() ? undefined : t('mentions.contact.nameHint')}>
               <Input value={name} maxLength={200} onChange={(_, d) => setName(d.value)} />
             </Field>
-            {failure !== null && <ErrorBar title="The contact was not added" error={failure} onRetry={() => void save()} />}
+            {failure !== null && <ErrorBar title={t('mentions.contact.failed')} error={failure} onRetry={() => void save()} />}
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" disabled={saving || invalid} onClick={() => void save()} icon={saving ? <Spinner size="tiny" /> : undefined}>
-              {saving ? 'Adding…' : 'Add contact'}
+              {saving ? t('mentions.contact.adding') : t('mentions.contact.add')}
             </Button>
             <Button disabled={saving} onClick={props.onClose}>
-              Cancel
+              {t('forms.cancel')}
             </Button>
           </DialogActions>
         </DialogBody>

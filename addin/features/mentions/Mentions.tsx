@@ -9,6 +9,7 @@ import type { TransactionItem } from '../../../server/http/schemas/transactions'
 import type { ApiClient } from '../../api/client';
 import { useRequest } from '../../api/useRequest';
 import type { MailHost, MailItemSnapshot } from '../../office/host';
+import { useT } from '../../i18n';
 import { ErrorBar } from '../../ui/ErrorBar';
 import { Money } from '../../ui/Money';
 import { AttachOutcomeBar, useAttachToReply } from '../statements/AttachToReply';
@@ -69,6 +70,7 @@ async function topProposal(props: MentionsProps, body: string, signal: AbortSign
 
 export function Mentions(props: MentionsProps) {
   const styles = useStyles();
+  const t = useT();
   const reply = useAttachToReply(props.host, props.item.mode === 'read');
   const key = `${props.customerId}|${props.asOf ?? ''}|${props.refreshKey}`;
   const { state, retry } = useRequest<Read>(key, async (signal) => {
@@ -81,14 +83,14 @@ export function Mentions(props: MentionsProps) {
     const tx = await props.api.transactions(props.customerId, { status: 'all', asOf: props.asOf }, signal);
     return { body, mentioned: findMentioned(text, tx.items), transactions: tx.items, proposal };
   });
-  if (state.status === 'error') return <ErrorBar title="Documents named in this email could not be checked" error={state.error} onRetry={retry} />;
+  if (state.status === 'error') return <ErrorBar title={t('mentions.failed')} error={state.error} onRetry={retry} />;
   if (state.status !== 'done') return null;
   const { mentioned, proposal } = state.data;
   if (mentioned.length === 0 && !isOffered(proposal)) return null;
   return (
     <section className={styles.root} aria-labelledby="mentions-title">
       <h2 id="mentions-title" className={styles.heading}>
-        Mentioned in this email
+        {t('mentions.heading')}
       </h2>
       {isOffered(proposal) && (
         <ProposalCard
@@ -104,36 +106,36 @@ export function Mentions(props: MentionsProps) {
       )}
       {mentioned.length > 0 && (
         <ul className={styles.list}>
-          {mentioned.map((t) => (
-            <li key={t.id} className={styles.item}>
-              <Text className={styles.doc}>{t.document}</Text>
+          {mentioned.map((tx) => (
+            <li key={tx.id} className={styles.item}>
+              <Text className={styles.doc}>{tx.document}</Text>
               <Text size={200} className={styles.muted}>
-                {transactionKindLabel(t.kind)}
+                {transactionKindLabel(tx.kind)}
               </Text>
-              {t.open === 0 ? (
-                <Text size={200}>settled</Text>
+              {tx.open === 0 ? (
+                <Text size={200}>{t('mentions.settled')}</Text>
               ) : (
-                <Text size={200} className={mergeClasses(t.daysOverdue > 0 && styles.overdue)}>
-                  open <Money minor={t.open} currency={t.currency} />
-                  {t.daysOverdue > 0 && (
+                <Text size={200} className={mergeClasses(tx.daysOverdue > 0 && styles.overdue)}>
+                  {t.rich('mentions.open', { amount: <Money minor={tx.open} currency={tx.currency} /> })}
+                  {tx.daysOverdue > 0 && (
                     <>
                       {' · '}
-                      <span className={styles.nowrap}>{t.daysOverdue} days late</span>
+                      <span className={styles.nowrap}>{t('mentions.daysLate', { count: tx.daysOverdue })}</span>
                     </>
                   )}
                 </Text>
               )}
-              <CollectionStatusBadge status={t.collectionStatus} />
-              {t.documentUrl && reply.possible && (
+              <CollectionStatusBadge status={tx.collectionStatus} />
+              {tx.documentUrl && reply.possible && (
                 <Button
                   size="small"
                   appearance="transparent"
-                  icon={reply.busy === t.id ? <Spinner size="extra-tiny" /> : <AttachRegular />}
+                  icon={reply.busy === tx.id ? <Spinner size="extra-tiny" /> : <AttachRegular />}
                   disabled={reply.busy !== null}
-                  aria-label={`Attach to reply: ${t.document}`}
-                  onClick={() => void reply.attach(t)}
+                  aria-label={t('mentions.attachLabel', { document: tx.document })}
+                  onClick={() => void reply.attach(tx)}
                 >
-                  Attach to reply
+                  {t('mentions.attach')}
                 </Button>
               )}
             </li>

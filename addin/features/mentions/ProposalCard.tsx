@@ -8,13 +8,14 @@ import { lazy, Suspense, useState } from 'react';
 import type { TransactionItem } from '../../../server/http/schemas/transactions';
 import type { ApiClient } from '../../api/client';
 import type { MailHost, MailItemSnapshot } from '../../office/host';
-import { useLocale } from '../../ui/locale';
+import { useT } from '../../i18n';
 import { activityForm, assumptionNote, proposalTitle, whySegments, type OfferedProposal } from './proposal';
 import { WhyLine } from './WhyLine';
 
 // The dialogs load when first opened, as the action bar's do.
 const LogActivityDialog = lazy(() => import('../activities/LogActivityDialog').then((m) => ({ default: m.LogActivityDialog })));
 const SendLetterDialog = lazy(() => import('../letters/SendLetterDialog').then((m) => ({ default: m.SendLetterDialog })));
+const StatementDialog = lazy(() => import('../statements/StatementDialog').then((m) => ({ default: m.StatementDialog })));
 const ContactDialog = lazy(() => import('./ContactDialog').then((m) => ({ default: m.ContactDialog })));
 
 const useStyles = makeStyles({
@@ -34,11 +35,12 @@ const useStyles = makeStyles({
 });
 
 /** The dialog each kind opens. A payment claim has no action of its own: the card only tells it. */
-const OPEN_LABEL: Partial<Record<OfferedProposal['kind'], string>> = {
-  promise_to_pay: 'Review promise',
-  dispute: 'Review dispute',
-  copy_request: 'Review letter',
-  contact_change: 'Add contact',
+const OPEN_LABEL: Partial<Record<OfferedProposal['kind'], `mentions.card.${'reviewPromise' | 'reviewDispute' | 'reviewLetter' | 'addContact'}`>> = {
+  // A request for a statement of account opens the statement instead (statementAsked).
+  promise_to_pay: 'mentions.card.reviewPromise',
+  dispute: 'mentions.card.reviewDispute',
+  copy_request: 'mentions.card.reviewLetter',
+  contact_change: 'mentions.card.addContact',
 };
 
 export interface ProposalCardProps {
@@ -54,15 +56,18 @@ export interface ProposalCardProps {
 
 export function ProposalCard(props: ProposalCardProps) {
   const styles = useStyles();
-  const locale = useLocale();
+  const t = useT();
+  const locale = t.locale;
   const [open, setOpen] = useState(false);
   const { proposal, item } = props;
   const byId = new Map(props.transactions.map((t) => [t.id, t]));
   const title = proposalTitle(proposal, byId, locale);
-  const note = assumptionNote(proposal);
+  const note = assumptionNote(proposal, locale);
   const why = <WhyLine segments={whySegments(proposal.evidence, item.subject, props.body)} />;
   const sender = item.counterparts[0] ?? null;
   const contact = sender ? (sender.displayName ? `${sender.displayName} <${sender.emailAddress}>` : sender.emailAddress) : '';
+  const statementAsked = proposal.kind === 'copy_request' && proposal.fields.statement === true;
+  const openLabel = statementAsked ? 'mentions.card.reviewStatement' : OPEN_LABEL[proposal.kind];
   const close = () => setOpen(false);
   const saved = () => {
     close();
@@ -70,7 +75,7 @@ export function ProposalCard(props: ProposalCardProps) {
   };
 
   return (
-    <div className={styles.card} role="group" aria-label="Proposed from this email">
+    <div className={styles.card} role="group" aria-label={t('mentions.card.label')}>
       <Text className={styles.title}>
         <LightbulbRegular className={styles.icon} aria-hidden />
         <span>{title}</span>
@@ -82,10 +87,10 @@ export function ProposalCard(props: ProposalCardProps) {
       )}
       {/* The letter dialog has no room for it, and a payment claim opens none: the card says why itself. */}
       {(proposal.kind === 'copy_request' || proposal.kind === 'payment_claim') && why}
-      {OPEN_LABEL[proposal.kind] && (
+      {openLabel && (
         <div className={styles.actions}>
           <Button size="small" appearance="primary" onClick={() => setOpen(true)}>
-            {OPEN_LABEL[proposal.kind]}
+            {t(openLabel)}
           </Button>
         </div>
       )}
@@ -96,23 +101,23 @@ export function ProposalCard(props: ProposalCardProps) {
             customerId={props.customerId}
             contact={contact}
             initialType="call"
-            initialForm={activityForm(proposal)}
+            initialForm={activityForm(proposal, locale)}
             why={why}
             onClose={close}
             onSaved={saved}
           />
         )}
-        {open && proposal.kind === 'copy_request' && (
-          <SendLetterDialog
-            api={props.api}
-            host={props.host}
-            customerId={props.customerId}
-            recipient={sender?.emailAddress ?? null}
-            canReply={item.mode === 'read'}
-            onClose={close}
-            onPosted={props.onChanged}
-          />
-        )}
+        {open && proposal.kind === 'copy_request' && (() => {
+          const common = {
+            api: props.api,
+            host: props.host,
+            customerId: props.customerId,
+            recipient: sender?.emailAddress ?? null,
+            canReply: item.mode === 'read',
+            onClose: close,
+          };
+          return statementAsked ? <StatementDialog {...common} onSent={props.onChanged} /> : <SendLetterDialog {...common} onPosted={props.onChanged} />;
+        })()}
         {open && proposal.kind === 'contact_change' && (
           <ContactDialog
             api={props.api}

@@ -1,5 +1,6 @@
 // The "why" line: the email's own words a proposal was read from, marked in their context.
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useT } from '../../i18n';
 import type { WhySegment } from './proposal';
 
 const useStyles = makeStyles({
@@ -10,10 +11,12 @@ const useStyles = makeStyles({
 
 export function WhyLine(props: { segments: readonly WhySegment[] }) {
   const styles = useStyles();
+  const t = useT();
   if (props.segments.length === 0) return null;
   return (
     <Text size={200} block className={styles.root} data-testid="why-line">
-      <span className={styles.label}>Why: </span>“
+      <span className={styles.label}>{t('mentions.why')}</span>
+      {t('mentions.quoteOpen')}
       {props.segments.map((s, i) =>
         s.marked ? (
           <mark key={i} className={styles.mark}>
@@ -23,7 +26,7 @@ export function WhyLine(props: { segments: readonly WhySegment[] }) {
           <span key={i}>{s.text}</span>
         ),
       )}
-      ”
+      {t('mentions.quoteClose')}
     </Text>
   );
 }

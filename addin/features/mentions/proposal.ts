@@ -2,6 +2,7 @@
 // the "why" snippets of the email with the words each field came from marked.
 import type { DraftEvidence, DraftProposal } from '../../../server/http/schemas/drafts';
 import type { TransactionItem } from '../../../server/http/schemas/transactions';
+import { translate } from '../../i18n';
 import { formatDate, formatMoney } from '../../ui/format';
 import { decimalOf, type ActivityForm } from '../activities/form';
 
@@ -12,10 +13,10 @@ export function isOffered(p: DraftProposal | undefined): p is OfferedProposal {
   return p !== undefined && p.kind !== 'none';
 }
 
-function documents(ids: readonly string[], byId: ReadonlyMap<string, TransactionItem>): string {
+function documents(ids: readonly string[], byId: ReadonlyMap<string, TransactionItem>, locale: string): string {
   const names = ids.map((id) => byId.get(id)?.document).filter((d): d is string => Boolean(d));
   if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return translate(locale, 'mentions.title.and', { list: names.slice(0, -1).join(', '), last: names[names.length - 1]! });
 }
 
 /** Sums per currency, each formatted ("1,850.00 USD"-style in the agent's locale). */
@@ -30,41 +31,50 @@ export function proposalTitle(p: OfferedProposal, byId: ReadonlyMap<string, Tran
   const f = p.fields;
   const ids = f.transactionIds ?? [];
   const join = (...parts: Array<string | false | null | undefined>) => parts.filter(Boolean).join(' ');
+  const on = (date: string | null | undefined) => date && translate(locale, 'mentions.title.on', { date: formatDate(date, locale, 'day') });
   switch (p.kind) {
     case 'promise_to_pay': {
       const items = f.items ?? [];
-      const docs = documents(items.map((i) => i.transactionId), byId);
+      const docs = documents(items.map((i) => i.transactionId), byId, locale);
       const amount = items.length > 0 ? total(items, locale) : '';
-      return join('Promise to pay', docs ? `${docs},` : '', amount, f.date && `on ${formatDate(f.date, locale, 'day')}`).replace(/,$/, '');
+      return join(translate(locale, 'mentions.title.promise'), docs ? `${docs},` : '', amount, on(f.date)).replace(/,$/, '');
     }
     case 'dispute':
-      return join('Dispute', documents(ids, byId) || 'an invoice', `(${REASON_LABELS[f.reasonCode ?? 'other']})`);
+      return translate(locale, 'mentions.title.dispute', {
+        documents: documents(ids, byId, locale) || translate(locale, 'mentions.title.disputeAnInvoice'),
+        reason: reasonLabel(f.reasonCode, locale),
+      });
     case 'payment_claim':
       return join(
-        'Says it paid',
-        documents(ids, byId),
+        translate(locale, 'mentions.title.paid'),
+        documents(ids, byId, locale),
         f.amount !== undefined && f.currency ? formatMoney(f.amount, f.currency, locale) : '',
-        f.date && `on ${formatDate(f.date, locale, 'day')}`,
-        f.reference && `(ref ${f.reference})`,
+        on(f.date),
+        f.reference && translate(locale, 'mentions.title.reference', { reference: f.reference }),
       );
     case 'copy_request':
-      return f.statement ? 'Asks for a statement of account' : join('Asks for a copy of', documents(ids, byId) || 'an invoice');
+      return f.statement
+        ? translate(locale, 'mentions.title.statement')
+        : translate(locale, 'mentions.title.copy', { documents: documents(ids, byId, locale) || translate(locale, 'mentions.title.copyAnInvoice') });
     case 'contact_change':
-      return join('New contact', f.name, f.email && (f.name ? `<${f.email}>` : f.email));
+      return join(translate(locale, 'mentions.title.contact'), f.name, f.email && (f.name ? `<${f.email}>` : f.email));
   }
 }
 
 /** What the proposal assumed, said plainly (rule 3). */
-export function assumptionNote(p: OfferedProposal): string | null {
-  if (p.assumptions.includes('items_from_oldest_overdue')) return 'No invoice named: the oldest overdue ones are proposed.';
-  if (p.assumptions.includes('amount_from_open')) return 'No amount named: the open amounts are proposed.';
+export function assumptionNote(p: OfferedProposal, locale = 'en-US'): string | null {
+  if (p.assumptions.includes('items_from_oldest_overdue')) return translate(locale, 'mentions.assumption.oldestOverdue');
+  if (p.assumptions.includes('amount_from_open')) return translate(locale, 'mentions.assumption.amountFromOpen');
   return null;
 }
 
-const REASON_LABELS: Record<string, string> = {
-  price: 'price', quantity: 'quantity', damaged: 'damaged', not_received: 'not received',
-  duplicate_billing: 'duplicate billing', already_paid: 'already paid', other: 'other',
-};
+const REASONS = ['price', 'quantity', 'damaged', 'not_received', 'duplicate_billing', 'already_paid'] as const;
+
+/** A dispute category the server reads, in words ('other' for one the pane does not know). */
+function reasonLabel(code: string | undefined, locale: string): string {
+  const known = REASONS.find((r) => r === code) ?? 'otherReason';
+  return translate(locale, `mentions.reason.${known}`);
+}
 
 /** The dialog's reason list (activities/labels.ts) for each category the server reads. */
 const DIALOG_REASON: Record<string, string> = {
@@ -73,16 +83,22 @@ const DIALOG_REASON: Record<string, string> = {
 };
 
 /** The log-call form for a promise or a dispute, as the agent would have filled it in. */
-export function activityForm(p: OfferedProposal): Partial<ActivityForm> {
+export function activityForm(p: OfferedProposal, locale = 'en-US'): Partial<ActivityForm> {
   const f = p.fields;
   if (p.kind === 'promise_to_pay') {
     const promised: Record<string, string> = {};
     for (const i of f.items ?? []) promised[i.transactionId] = decimalOf(i.amount, i.currency);
-    return { outcome: 'promise_to_pay', promiseDate: f.date ?? '', promised, purpose: 'Promise to pay by email' };
+    return { outcome: 'promise_to_pay', promiseDate: f.date ?? '', promised, purpose: translate(locale, 'mentions.form.promisePurpose') };
   }
   const reason = f.reasonCode ?? 'other';
-  const notes = DIALOG_REASON[reason] === reason ? '' : `The customer says: ${REASON_LABELS[reason]}.`;
-  return { outcome: 'dispute', disputeReason: DIALOG_REASON[reason] ?? 'other', disputed: [...(f.transactionIds ?? [])], notes, purpose: 'Dispute by email' };
+  const notes = DIALOG_REASON[reason] === reason ? '' : translate(locale, 'mentions.form.customerSays', { reason: reasonLabel(reason, locale) });
+  return {
+    outcome: 'dispute',
+    disputeReason: DIALOG_REASON[reason] ?? 'other',
+    disputed: [...(f.transactionIds ?? [])],
+    notes,
+    purpose: translate(locale, 'mentions.form.disputePurpose'),
+  };
 }
 
 export interface WhySegment {

@@ -43,13 +43,20 @@ export function historyChart(history: AgingHistoryResponse, locale: string): { s
   return { series, groups };
 }
 
-export function AgingHistory(props: { api: Pick<ApiClient, 'agingHistory'>; customerId: string; asOf: string }) {
+/** A customer's history (`customerId`), or whatever `load` reads (a pool's, in the workspace). */
+export function AgingHistory(
+  props:
+    | { api: Pick<ApiClient, 'agingHistory'>; customerId: string; asOf: string }
+    | { requestKey: string; load: (signal: AbortSignal) => Promise<AgingHistoryResponse> },
+) {
   const styles = useStyles();
   const locale = useLocale();
   const t = useT();
-  const { state, retry } = useRequest<AgingHistoryResponse>(`${props.customerId}|${props.asOf}`, (signal) =>
-    props.api.agingHistory(props.customerId, { months: HISTORY_MONTHS, asOf: props.asOf }, signal),
-  );
+  const [key, load] =
+    'load' in props
+      ? [props.requestKey, props.load]
+      : [`${props.customerId}|${props.asOf}`, (signal: AbortSignal) => props.api.agingHistory(props.customerId, { months: HISTORY_MONTHS, asOf: props.asOf }, signal)];
+  const { state, retry } = useRequest<AgingHistoryResponse>(key, load);
   if (state.status === 'loading') return <TabSkeleton rows={3} />;
   if (state.status === 'error') return <ErrorBar title={t('overview.history.failed')} error={state.error} onRetry={retry} />;
   const history = state.data;

@@ -5,21 +5,19 @@ import { useEffect, useState } from 'react';
 import { isAbortError } from '../../api/client';
 import { FormDialog, useSubmit } from '../../ui/FormDialog';
 import { formatMoney } from '../../ui/format';
-import { useLocale } from '../../ui/locale';
+import { useT, type MessageKey } from '../../i18n';
 import { collectionStatusLabel } from '../../ui/StatusBadge';
 import type { PoolsClient } from '../worklist/client';
 import type { PoolPreviewResponse, PoolResponse } from '../worklist/types';
 import { criteriaOf, DAY_KEYS, formOf, LIST_KEYS, MONEY_KEYS, type CriteriaForm } from './criteria';
 
 const PREVIEW_DELAY_MS = 300;
-const LIST_LABELS = { salesArea: 'Sales areas', customerGroup: 'Customer groups', paymentTerms: 'Payment terms', currency: 'Currencies', creditRating: 'Credit ratings', agentId: 'Agent ids' };
-const RANGE_LABELS = { overdue: 'Overdue', balance: 'Balance', oldestOverdueDays: 'Oldest overdue (days)', daysSinceLastActivity: 'Days since last contact' };
 const STATUSES = ['none', 'promise_to_pay', 'promise_broken', 'disputed', 'resolved'] as const;
 const ACCOUNT = [
-  ['active', 'Active'],
-  ['on_hold', 'On hold'],
-  ['blocked', 'Blocked'],
-] as const;
+  ['active', 'common.accountStatus.active'],
+  ['on_hold', 'common.accountStatus.on_hold'],
+  ['blocked', 'common.accountStatus.blocked'],
+] as const satisfies ReadonlyArray<readonly [string, MessageKey]>;
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: tokens.spacingHorizontalM },
@@ -31,7 +29,8 @@ const useStyles = makeStyles({
 
 export function PoolForm(props: { client: PoolsClient; pool: PoolResponse | null; currency: string; onSaved(pool: PoolResponse): void; onClose(): void }) {
   const styles = useStyles();
-  const locale = useLocale();
+  const t = useT();
+  const locale = t.locale;
   const [name, setName] = useState(props.pool?.name ?? '');
   const [form, setForm] = useState<CriteriaForm>(() => formOf(props.pool?.criteria ?? {}, props.currency));
   const [preview, setPreview] = useState<PoolPreviewResponse | null>(null);
@@ -66,32 +65,33 @@ export function PoolForm(props: { client: PoolsClient; pool: PoolResponse | null
 
   return (
     <FormDialog
-      title={props.pool ? `Edit pool ${props.pool.name}` : 'New pool'}
+      title={props.pool ? t('forms.pool.edit', { name: props.pool.name }) : t('forms.pool.add')}
       width="wide"
       saving={saving}
-      confirm={{ label: 'Save', disabled: !result.ok || !name.trim(), onClick: save }}
+      confirm={{ label: t('forms.save'), disabled: !result.ok || !name.trim(), onClick: save }}
       onClose={props.onClose}
       failure={failure}
     >
-      <Field label="Name" required validationMessage={name.trim() ? undefined : 'Give the pool a name.'} validationState={name.trim() ? 'none' : 'error'}>
+      <Field label={t('forms.pool.name')} required validationMessage={name.trim() ? undefined : t('forms.pool.nameMissing')} validationState={name.trim() ? 'none' : 'error'}>
         <Input value={name} onChange={(_, d) => setName(d.value)} />
       </Field>
       <div className={styles.grid}>
         {LIST_KEYS.map((k) => (
-          <Field key={k} label={LIST_LABELS[k]} hint="Separate by commas">
+          <Field key={k} label={t(`forms.pool.list.${k}`)} hint={t('forms.pool.separate')}>
             <Input value={form.lists[k]} onChange={(_, d) => setForm({ ...form, lists: { ...form.lists, [k]: d.value } })} />
           </Field>
         ))}
         {[...MONEY_KEYS, ...DAY_KEYS].map((k) => {
           const failed = !result.ok && result.field.startsWith(`${k}.`) ? result.message : undefined;
+          const label = t(`forms.pool.range.${k}`);
           return (
-            <Field key={k} label={RANGE_LABELS[k]} validationMessage={failed} validationState={failed ? 'error' : 'none'}>
+            <Field key={k} label={label} validationMessage={failed} validationState={failed ? 'error' : 'none'}>
               <div className={styles.range}>
                 {(['min', 'max'] as const).map((b) => (
                   <Input
                     key={b}
-                    aria-label={`${RANGE_LABELS[k]} ${b === 'min' ? 'from' : 'to'}`}
-                    placeholder={b === 'min' ? 'From' : 'To'}
+                    aria-label={b === 'min' ? t('forms.pool.rangeFrom', { label }) : t('forms.pool.rangeTo', { label })}
+                    placeholder={b === 'min' ? t('forms.pool.from') : t('forms.pool.to')}
                     inputMode={(MONEY_KEYS as readonly string[]).includes(k) ? 'decimal' : 'numeric'}
                     value={form.ranges[k][b]}
                     onChange={(_, d) => setForm({ ...form, ranges: { ...form.ranges, [k]: { ...form.ranges[k], [b]: d.value } } })}
@@ -101,34 +101,34 @@ export function PoolForm(props: { client: PoolsClient; pool: PoolResponse | null
             </Field>
           );
         })}
-        <Field label="Customer on hold">
+        <Field label={t('forms.pool.onHold')}>
           <Select value={form.onHold} onChange={(_, d) => setForm({ ...form, onHold: d.value as CriteriaForm['onHold'] })}>
-            <option value="any">Either</option>
-            <option value="yes">On hold</option>
-            <option value="no">Not on hold</option>
+            <option value="any">{t('forms.pool.either')}</option>
+            <option value="yes">{t('forms.pool.isOnHold')}</option>
+            <option value="no">{t('forms.pool.notOnHold')}</option>
           </Select>
         </Field>
       </div>
       <fieldset>
-        <legend>Has an open item in status</legend>
+        <legend>{t('forms.pool.collectionStatus')}</legend>
         <div className={styles.checks}>
           {STATUSES.map((s) => (
-            <Checkbox key={s} label={collectionStatusLabel(s)} checked={form.collectionStatus.includes(s)} onChange={() => setForm({ ...form, collectionStatus: toggle(form.collectionStatus, s) })} />
+            <Checkbox key={s} label={collectionStatusLabel(s, locale)} checked={form.collectionStatus.includes(s)} onChange={() => setForm({ ...form, collectionStatus: toggle(form.collectionStatus, s) })} />
           ))}
         </div>
       </fieldset>
       <fieldset>
-        <legend>Account status</legend>
+        <legend>{t('forms.pool.accountStatus')}</legend>
         <div className={styles.checks}>
           {ACCOUNT.map(([v, label]) => (
-            <Checkbox key={v} label={label} checked={form.accountStatus.includes(v)} onChange={() => setForm({ ...form, accountStatus: toggle(form.accountStatus, v) })} />
+            <Checkbox key={v} label={t(label)} checked={form.accountStatus.includes(v)} onChange={() => setForm({ ...form, accountStatus: toggle(form.accountStatus, v) })} />
           ))}
         </div>
       </fieldset>
       <Text aria-live="polite" className={styles.count}>
         {preview
-          ? `${preview.customers} ${preview.customers === 1 ? 'customer' : 'customers'}, ${formatMoney(preview.overdue, preview.currency, locale)} overdue`
-          : 'Counting…'}
+          ? t('forms.pool.preview', { count: preview.customers, amount: formatMoney(preview.overdue, preview.currency, locale) })
+          : t('forms.pool.counting')}
       </Text>
     </FormDialog>
   );

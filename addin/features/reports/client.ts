@@ -5,7 +5,7 @@ import type {
   AgedReceivablesResponse,
   AgedReceivablesSubscriptionResponse,
 } from '../../../server/http/schemas/reports';
-import { ApiError, isAbortError, type ApiClientOptions } from '../../api/client';
+import { clientLocale, failureOf, isAbortError, unreachable, type ApiClientOptions } from '../../api/client';
 
 export interface ReportQuery {
   asOf?: string;
@@ -31,19 +31,10 @@ export interface ReportsClient {
 
 const PATH = '/api/reports/aged-receivables';
 
-async function failure(res: Response): Promise<ApiError> {
-  const json = (await res.json().catch(() => ({}))) as { code?: unknown; message?: unknown; details?: unknown };
-  return new ApiError(
-    typeof json.code === 'string' ? json.code : `http_${res.status}`,
-    res.status,
-    typeof json.message === 'string' ? json.message : `The server answered ${res.status}.`,
-    json.details,
-  );
-}
-
 export function createReportsClient(options: ApiClientOptions): ReportsClient {
   const base = options.baseUrl.replace(/\/+$/, '');
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const locale = clientLocale(options);
 
   async function send(path: string, init: RequestInit & { query?: Record<string, string | undefined> }): Promise<Response> {
     const params = new URLSearchParams();
@@ -57,9 +48,9 @@ export function createReportsClient(options: ApiClientOptions): ReportsClient {
       res = await doFetch(`${base}${path}${qs ? `?${qs}` : ''}`, { ...init, headers });
     } catch (e) {
       if (isAbortError(e)) throw e;
-      throw new ApiError('network', 0, 'The collections server could not be reached.');
+      throw unreachable(locale());
     }
-    if (!res.ok) throw await failure(res);
+    if (!res.ok) throw failureOf(res.status, await res.json().catch(() => undefined), locale());
     return res;
   }
 

@@ -6,16 +6,17 @@ import type { TransactionSettlementsResponse } from '../../../server/http/schema
 import type { TransactionItem } from '../../../server/http/schemas/transactions';
 import type { ApiClient } from '../../api/client';
 import { useRequest } from '../../api/useRequest';
+import { useT } from '../../i18n';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorBar } from '../../ui/ErrorBar';
 import { Effect, FormDialog, useSubmit } from '../../ui/FormDialog';
 import { formatDate, formatMoney } from '../../ui/format';
-import { useLocale } from '../../ui/locale';
 import { TabSkeleton } from '../../ui/TabSkeleton';
 import { localDate } from '../activities/form';
 
 export function ReverseSettlementDialog(props: { api: ApiClient; item: TransactionItem; onClose: () => void; onDone: () => void }) {
-  const locale = useLocale();
+  const t = useT();
+  const locale = t.locale;
   const { state, retry } = useRequest<TransactionSettlementsResponse>(props.item.id, (signal) => props.api.transactionSettlements(props.item.id, signal));
   const [chosen, setChosen] = useState('');
   const [date, setDate] = useState(localDate());
@@ -32,20 +33,20 @@ export function ReverseSettlementDialog(props: { api: ApiClient; item: Transacti
   const money = (minor: number, currency: string) => formatMoney(minor, currency, locale);
   return (
     <FormDialog
-      title={`Reverse a settlement · ${props.item.document}`}
-      label="Reverse a settlement"
+      title={t('settlements.reverse.title', { document: props.item.document })}
+      label={t('settlements.reverse.label')}
       saving={saving}
-      confirm={{ label: 'Reverse', disabled: !settlement || !date, onClick: confirm }}
+      confirm={{ label: t('settlements.reverse.confirm'), disabled: !settlement || !date, onClick: confirm }}
       onClose={props.onClose}
       failure={failure}
-      failureTitle="Not reversed"
+      failureTitle={t('settlements.reverse.failed')}
     >
       {state.status === 'loading' && <TabSkeleton rows={2} />}
-      {state.status === 'error' && <ErrorBar title="The settlements could not be loaded" error={state.error} onRetry={retry} />}
-      {state.status === 'done' && items.length === 0 && <EmptyState title="Nothing settled" description="This transaction has no settlements." />}
+      {state.status === 'error' && <ErrorBar title={t('settlements.reverse.loadFailed')} error={state.error} onRetry={retry} />}
+      {state.status === 'done' && items.length === 0 && <EmptyState title={t('settlements.reverse.empty')} description={t('settlements.reverse.emptyDescription')} />}
       {items.length > 0 && (
         <RadioGroup
-          aria-label="Settlements"
+          aria-label={t('settlements.reverse.list')}
           value={chosen}
           onChange={(_, d) => {
             renewKey();
@@ -57,14 +58,19 @@ export function ReverseSettlementDialog(props: { api: ApiClient; item: Transacti
               key={s.id}
               value={s.id}
               disabled={!s.reversible}
-              label={`${s.creditDocument} → ${s.debitDocument} · ${money(s.amount, s.currency)} · ${formatDate(s.date, locale, 'short')}${s.reversible ? '' : ' (from the ERP or reversed)'}`}
+              label={t(s.reversible ? 'settlements.reverse.option' : 'settlements.reverse.optionLocked', {
+                credit: s.creditDocument,
+                debit: s.debitDocument,
+                amount: money(s.amount, s.currency),
+                date: formatDate(s.date, locale, 'short'),
+              })}
             />
           ))}
         </RadioGroup>
       )}
       {settlement && (
         <>
-          <Field label="Reverse as of" required validationMessage={date ? undefined : 'Choose the date.'}>
+          <Field label={t('settlements.reverse.asOf')} required validationMessage={date ? undefined : t('settlements.reverse.chooseDate')}>
             <Input
               type="date"
               value={date}
@@ -76,7 +82,9 @@ export function ReverseSettlementDialog(props: { api: ApiClient; item: Transacti
             />
           </Field>
           <Effect
-            lines={[`Reopen ${money(settlement.amount, settlement.currency)} of ${settlement.debitDocument} and of ${settlement.creditDocument} from ${date}; earlier dates stay as they were`]}
+            lines={[
+              t('settlements.reverse.effect', { amount: money(settlement.amount, settlement.currency), debit: settlement.debitDocument, credit: settlement.creditDocument, date }),
+            ]}
           />
         </>
       )}

@@ -5,9 +5,9 @@ import { Button, Field, Input, makeStyles, Select, Text, tokens } from '@fluentu
 import { useMemo, useState } from 'react';
 import type { TransactionItem } from '../../../server/http/schemas/transactions';
 import type { ApiClient } from '../../api/client';
+import { useT } from '../../i18n';
 import { Effect, FormDialog, useSubmit } from '../../ui/FormDialog';
 import { formatMoney } from '../../ui/format';
-import { useLocale } from '../../ui/locale';
 import { buildPairs, openDebits, proposePairs, type PairRow } from './pairs';
 
 const useStyles = makeStyles({
@@ -28,9 +28,10 @@ export interface SettleDialogProps {
 
 export function SettleDialog(props: SettleDialogProps) {
   const styles = useStyles();
-  const locale = useLocale();
+  const t = useT();
+  const locale = t.locale;
   const debits = useMemo(() => openDebits(props.items), [props.items]);
-  const [rows, setRows] = useState<PairRow[]>(() => proposePairs(props.credits, debits));
+  const [rows, setRows] = useState<PairRow[]>(() => proposePairs(props.credits, debits, locale));
   const { saving, failure, submit, renewKey } = useSubmit();
   const built = useMemo(() => buildPairs(rows, props.credits, debits, locale), [rows, props.credits, debits, locale]);
   const errors = built.ok ? {} : built.errors;
@@ -46,34 +47,34 @@ export function SettleDialog(props: SettleDialogProps) {
       props.onDone();
     });
   return (
-    <FormDialog title="Settle by pairs" saving={saving} confirm={{ label: 'Confirm', disabled: !built.ok, onClick: confirm }} onClose={props.onClose} failure={failure}>
+    <FormDialog title={t('settlements.settle.title')} saving={saving} confirm={{ label: t('settlements.settle.confirm'), disabled: !built.ok, onClick: confirm }} onClose={props.onClose} failure={failure}>
       {props.credits.map((credit) => (
-        <section key={credit.id} className={styles.credit} aria-label={`Pairs of ${credit.document}`}>
+        <section key={credit.id} className={styles.credit} aria-label={t('settlements.settle.pairsOf', { document: credit.document })}>
           <Text weight="semibold">
-            {credit.document} · open {formatMoney(-credit.open, credit.currency, locale)}
+            {t('settlements.settle.creditOpen', { document: credit.document, amount: formatMoney(-credit.open, credit.currency, locale) })}
           </Text>
           {rows.filter((r) => r.creditId === credit.id).map((row) => (
             <div key={row.key} className={styles.pair}>
-              <Field label="Debit" validationMessage={errors[row.key]}>
+              <Field label={t('settlements.settle.debit')} validationMessage={errors[row.key]}>
                 <Select value={row.debitId} onChange={(_, d) => change(row.key, { debitId: d.value })}>
-                  <option value="">Choose…</option>
+                  <option value="">{t('settlements.settle.choose')}</option>
                   {debits.filter((d) => d.currency === credit.currency).map((d) => (
                     <option key={d.id} value={d.id}>
-                      {d.document} · {formatMoney(d.open, d.currency, locale)}
+                      {t('settlements.settle.debitOption', { document: d.document, amount: formatMoney(d.open, d.currency, locale) })}
                     </option>
                   ))}
                 </Select>
               </Field>
-              <Field label={`Amount (${credit.currency})`}>
-                <Input inputMode="decimal" value={row.amount} aria-label={`Amount of ${credit.document} pair`} onChange={(_, d) => change(row.key, { amount: d.value })} />
+              <Field label={t('settlements.settle.amount', { currency: credit.currency })}>
+                <Input inputMode="decimal" value={row.amount} aria-label={t('settlements.settle.amountOf', { document: credit.document })} onChange={(_, d) => change(row.key, { amount: d.value })} />
               </Field>
-              <Button appearance="subtle" aria-label="Remove this pair" onClick={() => edit(rows.filter((r) => r.key !== row.key))}>
+              <Button appearance="subtle" aria-label={t('settlements.settle.remove')} onClick={() => edit(rows.filter((r) => r.key !== row.key))}>
                 ✕
               </Button>
             </div>
           ))}
           <Button size="small" onClick={() => edit([...rows, { key: `${credit.id}:${crypto.randomUUID()}`, creditId: credit.id, debitId: '', amount: '' }])}>
-            Add a pair
+            {t('settlements.settle.add')}
           </Button>
         </section>
       ))}

@@ -5,8 +5,10 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle 
 import { DismissRegular } from '@fluentui/react-icons';
 import { useCallback, useState } from 'react';
 import type { TransactionItem } from '../../../server/http/schemas/transactions';
+import { useT } from '../../i18n';
 import type { MailHost } from '../../office/host';
 import { ErrorBar } from '../../ui/ErrorBar';
+import { useLocale } from '../../ui/locale';
 import { attachDocumentToReply } from './attach';
 
 type Attachable = Pick<TransactionItem, 'id' | 'document' | 'documentUrl'>;
@@ -27,6 +29,7 @@ export interface AttachToReply {
 
 /** `canReply`: a received email is selected (a reply needs one; a draft being written has none). */
 export function useAttachToReply(host: MailHost | undefined, canReply: boolean): AttachToReply {
+  const locale = useLocale();
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<AttachOutcome | null>(null);
   const possible = canReply && typeof host?.displayReplyForm === 'function';
@@ -36,14 +39,14 @@ export function useAttachToReply(host: MailHost | undefined, canReply: boolean):
       setBusy(item.id);
       setOutcome(null);
       try {
-        setOutcome({ item, status: (await attachDocumentToReply(host, item)) ? 'opened' : 'unavailable' });
+        setOutcome({ item, status: (await attachDocumentToReply(host, item, locale)) ? 'opened' : 'unavailable' });
       } catch (error) {
         setOutcome({ item, status: 'failed', error });
       } finally {
         setBusy(null);
       }
     },
-    [host],
+    [host, locale],
   );
   const dismiss = useCallback(() => setOutcome(null), []);
   return { possible, busy, outcome, attach, dismiss };
@@ -51,20 +54,21 @@ export function useAttachToReply(host: MailHost | undefined, canReply: boolean):
 
 /** The outcome of the last "Attach to reply", until the agent dismisses it or attaches another. */
 export function AttachOutcomeBar(props: { state: AttachToReply }) {
+  const t = useT();
   const { outcome, attach, dismiss } = props.state;
   if (!outcome) return null;
   const { document } = outcome.item;
   if (outcome.status === 'failed') {
-    return <ErrorBar title={`${document} could not be attached`} error={outcome.error} onRetry={() => void attach(outcome.item)} />;
+    return <ErrorBar title={t('statements.attach.failed', { document })} error={outcome.error} onRetry={() => void attach(outcome.item)} />;
   }
   const opened = outcome.status === 'opened';
   return (
     <MessageBar intent={opened ? 'success' : 'warning'} layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>{opened ? `${document} attached to a reply` : `${document} was not attached`}</MessageBarTitle>
-        {opened ? 'Review the reply and send it.' : 'No reply can open here: select the received email to answer.'}
+        <MessageBarTitle>{t(opened ? 'statements.attach.attached' : 'statements.attach.notAttached', { document })}</MessageBarTitle>
+        {opened ? t('statements.attach.review') : t('statements.attach.noReply')}
       </MessageBarBody>
-      <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={dismiss} />} />
+      <MessageBarActions containerAction={<Button appearance="transparent" aria-label={t('statements.attach.dismiss')} icon={<DismissRegular />} onClick={dismiss} />} />
     </MessageBar>
   );
 }

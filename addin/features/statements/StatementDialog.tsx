@@ -10,6 +10,7 @@ import type { StatementDelivery, StatementKind, StatementResponse } from '../../
 import type { ApiClient } from '../../api/client';
 import { useRequest } from '../../api/useRequest';
 import type { MailHost } from '../../office/host';
+import { useT } from '../../i18n';
 import { ErrorBar } from '../../ui/ErrorBar';
 import { TabSkeleton } from '../../ui/TabSkeleton';
 import { LetterFrame } from '../letters/LetterFrame';
@@ -46,6 +47,7 @@ type Sent = { statement: StatementResponse; delivery: StatementDelivery; replyOp
 
 export function StatementDialog(props: StatementDialogProps) {
   const styles = useStyles();
+  const t = useT();
   const { api, host } = props;
   const [asOf, setAsOf] = useState(props.today ?? todayIso());
   const [kind, setKind] = useState<StatementKind>('open_items');
@@ -101,36 +103,38 @@ export function StatementDialog(props: StatementDialogProps) {
     body = (
       <MessageBar intent={sent.delivery === 'reply' && !sent.replyOpened ? 'warning' : 'success'} layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>Statement {statement.number} sent</MessageBarTitle>
+          <MessageBarTitle>{t('statements.dialog.sent', { number: statement.number })}</MessageBarTitle>
           {sent.delivery === 'graph'
-            ? `Sending from Outlook${statement.recipient ? ` to ${statement.recipient}` : ''}.`
+            ? statement.recipient
+              ? t('statements.dialog.sendingTo', { recipient: statement.recipient })
+              : t('statements.dialog.sending')
             : sent.replyOpened
-              ? 'Inserted into a reply: review it and send.'
-              : 'The reply form could not open; the statement is stored, send its PDF yourself.'}
+              ? t('statements.dialog.inserted')
+              : t('statements.dialog.replyFailed')}
         </MessageBarBody>
       </MessageBar>
     );
   } else {
     body = (
       <>
-        <RadioGroup layout="horizontal" value={kind} onChange={(_, d) => setKind(d.value as StatementKind)} aria-label="Kind of statement">
-          <Radio value="open_items" label="Open items" />
-          <Radio value="activity" label="Activity" />
+        <RadioGroup layout="horizontal" value={kind} onChange={(_, d) => setKind(d.value as StatementKind)} aria-label={t('statements.dialog.kind')}>
+          <Radio value="open_items" label={t('statements.dialog.openItems')} />
+          <Radio value="activity" label={t('statements.dialog.activity')} />
         </RadioGroup>
         <div className={styles.dates}>
           {kind === 'activity' && (
-            <Field label="From" validationMessage={periodWrong ? 'Choose a day on or before the statement date.' : undefined}>
+            <Field label={t('statements.dialog.from')} validationMessage={periodWrong ? t('statements.dialog.fromAfterDate') : undefined}>
               <Input type="date" value={from} onChange={(_, d) => setFrom(d.value)} />
             </Field>
           )}
-          <Field label={kind === 'activity' ? 'To' : 'As of'}>
+          <Field label={kind === 'activity' ? t('statements.dialog.to') : t('statements.dialog.asOf')}>
             <Input type="date" value={asOf} onChange={(_, d) => setAsOf(d.value)} />
           </Field>
         </div>
         {valid && preview.state.status === 'loading' && <TabSkeleton rows={4} />}
-        {valid && preview.state.status === 'error' && <ErrorBar title="The statement could not be previewed" error={preview.state.error} onRetry={preview.retry} />}
-        {valid && preview.state.status === 'done' && <LetterFrame html={preview.state.data} title="Preview of the statement" />}
-        {failure !== null && <ErrorBar title="The statement was not sent" error={failure} onRetry={() => setFailure(null)} />}
+        {valid && preview.state.status === 'error' && <ErrorBar title={t('statements.dialog.previewFailed')} error={preview.state.error} onRetry={preview.retry} />}
+        {valid && preview.state.status === 'done' && <LetterFrame html={preview.state.data} title={t('statements.dialog.preview')} />}
+        {failure !== null && <ErrorBar title={t('statements.dialog.notSent')} error={failure} onRetry={() => setFailure(null)} />}
       </>
     );
     // The agent sends only a statement they have seen.
@@ -143,10 +147,10 @@ export function StatementDialog(props: StatementDialogProps) {
           icon={busy === 'reply' ? <Spinner size="tiny" /> : undefined}
           onClick={() => void send('reply')}
         >
-          Insert into reply
+          {t('statements.dialog.insertIntoReply')}
         </Button>
         <Button disabled={busy !== null || !reviewed} icon={busy === 'graph' ? <Spinner size="tiny" /> : undefined} onClick={() => void send('graph')}>
-          Send
+          {t('statements.dialog.send')}
         </Button>
       </>
     );
@@ -154,14 +158,14 @@ export function StatementDialog(props: StatementDialogProps) {
 
   return (
     <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && busy === null && props.onClose()}>
-      <DialogSurface className={styles.surface} aria-label="Statement of account">
+      <DialogSurface className={styles.surface} aria-label={t('statements.dialog.title')}>
         <DialogBody>
-          <DialogTitle>Statement of account</DialogTitle>
+          <DialogTitle>{t('statements.dialog.title')}</DialogTitle>
           <DialogContent className={styles.content}>{body}</DialogContent>
           <DialogActions className={styles.actions}>
             {actions}
             <Button disabled={busy !== null} onClick={props.onClose}>
-              {sent ? 'Close' : 'Cancel'}
+              {sent ? t('common.close') : t('statements.dialog.cancel')}
             </Button>
           </DialogActions>
         </DialogBody>

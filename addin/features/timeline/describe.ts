@@ -3,11 +3,11 @@
 // display language, without the raw fields the summary line already says.
 import type { CollectionStatus } from '../../../server/http/schemas/common';
 import type { TimelineEntry } from '../../../server/http/schemas/timeline';
-import type { ActivityOutcome, ActivityStatus, ActivityType } from '../../../server/http/schemas/activities';
+import type { ActivityOutcome, ActivityStatus, ActivitySyncState, ActivityType } from '../../../server/http/schemas/activities';
 import { translate, type MessageKey } from '../../i18n';
 import { collectionStatusLabel } from '../../ui/StatusBadge';
 import { formatDate, formatMoney, formatNumber } from '../../ui/format';
-import { outcomeLabel, statusLabel, syncLabel, typeLabel } from '../activities/labels';
+import { ACTIVITY_TYPES as TYPES, outcomeLabel, STATUSES, statusName, SYNC_STATES as SYNCS, syncName, typeName } from '../activities/labels';
 import { localDate } from '../activities/form';
 
 /** Raw fields the server adds for machines, or that the summary line already shows. */
@@ -19,6 +19,9 @@ const HIDDEN: Partial<Record<TimelineEntry['type'], Set<string>>> = {
 /** Details with a name of their own in the catalog; others read as their key in words. */
 const LABELED = new Set(['daysOverdue', 'promiseDate', 'promiseAmount', 'disputeReason', 'followUpAt', 'notes', 'number', 'kind', 'from', 'delivery', 'recipient']);
 const DELIVERY = new Set(['reply', 'graph']);
+const ACTIVITY_TYPES = new Set<string>(TYPES);
+const ACTIVITY_STATUSES = new Set<string>(STATUSES);
+const SYNC_STATES = new Set<string>(SYNCS);
 
 function humanize(key: string): string {
   const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
@@ -39,8 +42,9 @@ export function entryLabel(e: TimelineEntry, locale: string): string | null {
     return `${level}${fee}`;
   }
   if (e.type === 'activity') {
-    const type = typeLabel[d.activityType as ActivityType] ?? translate(locale, 'timeline.type.activity');
-    const outcome = outcomeLabel((d.outcome as ActivityOutcome | null) ?? null);
+    const known = ACTIVITY_TYPES.has(String(d.activityType));
+    const type = known ? typeName(d.activityType as ActivityType, locale) : translate(locale, 'timeline.type.activity');
+    const outcome = outcomeLabel((d.outcome as ActivityOutcome | null) ?? null, locale);
     return outcome ? `${type} · ${outcome}` : type;
   }
   return null;
@@ -49,7 +53,7 @@ export function entryLabel(e: TimelineEntry, locale: string): string | null {
 /** One detail in words, or null when it says nothing worth a line (no status, 0 days late). */
 function describeValue(e: TimelineEntry, key: string, value: string | number, locale: string): string | null {
   if (key === 'status') {
-    if (e.type === 'activity') return statusLabel[value as ActivityStatus] ?? String(value);
+    if (e.type === 'activity') return ACTIVITY_STATUSES.has(String(value)) ? statusName(value as ActivityStatus, locale) : String(value);
     return value === 'none' ? null : collectionStatusLabel(value as CollectionStatus, locale);
   }
   if (key === 'daysOverdue') return value === 0 ? null : formatNumber(Number(value), locale);
@@ -75,7 +79,7 @@ export function visibleDetails(e: TimelineEntry, locale: string): Array<[string,
     out.push([label, text]);
   }
   if (e.type === 'activity' && typeof e.details.syncState === 'string') {
-    out.push(['Outlook', syncLabel[e.details.syncState as keyof typeof syncLabel] ?? e.details.syncState]);
+    out.push(['Outlook', SYNC_STATES.has(String(e.details.syncState)) ? syncName(e.details.syncState as ActivitySyncState, locale) : String(e.details.syncState)]);
   }
   return out;
 }

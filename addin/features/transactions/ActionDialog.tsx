@@ -6,18 +6,14 @@ import type { ReasonCodesResponse } from '../../../server/http/schemas/actions';
 import type { TransactionItem } from '../../../server/http/schemas/transactions';
 import type { ApiClient } from '../../api/client';
 import { useRequest } from '../../api/useRequest';
+import { useT } from '../../i18n';
 import { Effect, FormDialog, useSubmit } from '../../ui/FormDialog';
 import { formatMoney, fractionDigits, minorToDecimal } from '../../ui/format';
-import { useLocale } from '../../ui/locale';
+import { separators } from '../activities/amount';
 import { localDate } from '../activities/form';
-import { ACTION_LABELS, buildAction, nsfFeeOf, type ActionForm, type ActionKind } from './actions';
+import { actionLabelKey, buildAction, nsfFeeOf, type ActionForm, type ActionKind } from './actions';
 
-const STATUSES: Array<{ value: ActionForm['status']; label: string }> = [
-  { value: 'promise_to_pay', label: 'Promise to pay' },
-  { value: 'disputed', label: 'Disputed' },
-  { value: 'resolved', label: 'Resolved' },
-  { value: 'none', label: 'Clear the status' },
-];
+const STATUSES: Array<ActionForm['status']> = ['promise_to_pay', 'disputed', 'resolved', 'none'];
 
 export interface ActionDialogProps {
   api: ApiClient;
@@ -30,14 +26,16 @@ export interface ActionDialogProps {
 }
 
 export function ActionDialog(props: ActionDialogProps) {
-  const locale = useLocale();
+  const t = useT();
+  const locale = t.locale;
   // NSF: the fee configured in the payment's currency, charged unless the agent unticks it.
   const nsfFee = props.kind === 'nsf' ? nsfFeeOf(props.items[0]) : null;
   const [form, setForm] = useState<ActionForm>(() => ({
     status: 'promise_to_pay',
     date: localDate(),
-    // A write-off or a promise defaults to what is open (a remainder is written off whole).
-    amounts: Object.fromEntries(props.items.map((t) => [t.id, minorToDecimal(t.open, fractionDigits(t.currency))])),
+    // A write-off or a promise defaults to what is open (a remainder is written off whole), in the
+    // display language's notation (what the amount is parsed in).
+    amounts: Object.fromEntries(props.items.map((item) => [item.id, minorToDecimal(item.open, fractionDigits(item.currency)).replace('.', separators(locale).decimal)])),
     reasonCode: '',
     note: '',
     chargeFee: nsfFee !== null,
@@ -65,49 +63,49 @@ export function ActionDialog(props: ActionDialogProps) {
 
   return (
     <FormDialog
-      title={ACTION_LABELS[props.kind]}
+      title={t(actionLabelKey(props.kind))}
       saving={saving}
-      confirm={waiting ? undefined : { label: 'Confirm', disabled: !built.ok, onClick: confirm }}
-      closeLabel={waiting ? 'Close' : 'Cancel'}
+      confirm={waiting ? undefined : { label: t('transactions.action.confirm'), disabled: !built.ok, onClick: confirm }}
+      closeLabel={waiting ? t('transactions.action.close') : t('transactions.action.cancel')}
       onClose={waiting ? props.onDone : props.onClose}
       failure={failure}
     >
       {props.kind === 'status' && (
-        <Field label="Status">
+        <Field label={t('transactions.action.statusField')}>
           <Select value={form.status} onChange={(_, d) => change({ status: d.value as ActionForm['status'] })}>
             {STATUSES.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
+              <option key={s} value={s}>
+                {t(`transactions.action.status.${s}`)}
               </option>
             ))}
           </Select>
         </Field>
       )}
       {(props.kind === 'nsf' || (props.kind === 'status' && form.status === 'promise_to_pay')) && (
-        <Field label={props.kind === 'nsf' ? 'Returned on' : 'Promised for'} required validationMessage={errors.date}>
+        <Field label={props.kind === 'nsf' ? t('transactions.action.returnedOn') : t('transactions.action.promisedFor')} required validationMessage={errors.date}>
           <Input type="date" value={form.date} onChange={(_, d) => change({ date: d.value })} />
         </Field>
       )}
       {props.kind === 'nsf' &&
         (nsfFee !== null ? (
           <Checkbox
-            label={`Charge the NSF fee (${formatMoney(nsfFee, props.items[0]!.currency, locale)})`}
+            label={t('transactions.action.chargeFee', { amount: formatMoney(nsfFee, props.items[0]!.currency, locale) })}
             checked={form.chargeFee}
             onChange={(_, d) => change({ chargeFee: d.checked === true })}
           />
         ) : (
-          <Text size={200}>No NSF fee is configured in {props.items[0]!.currency}.</Text>
+          <Text size={200}>{t('transactions.action.noFee', { currency: props.items[0]!.currency })}</Text>
         ))}
       {withAmounts &&
-        props.items.map((t) => (
-          <Field key={t.id} label={`${t.document} (${t.currency})`} validationMessage={errors[t.id]}>
-            <Input inputMode="decimal" value={form.amounts[t.id] ?? ''} onChange={(_, d) => change({ amounts: { ...form.amounts, [t.id]: d.value } })} />
+        props.items.map((item) => (
+          <Field key={item.id} label={t('transactions.action.amountField', { document: item.document, currency: item.currency })} validationMessage={errors[item.id]}>
+            <Input inputMode="decimal" value={form.amounts[item.id] ?? ''} onChange={(_, d) => change({ amounts: { ...form.amounts, [item.id]: d.value } })} />
           </Field>
         ))}
       {reasonKind && (
-        <Field label="Reason" required validationMessage={errors.reasonCode}>
+        <Field label={t('transactions.action.reason')} required validationMessage={errors.reasonCode}>
           <Select value={form.reasonCode} onChange={(_, d) => change({ reasonCode: d.value })}>
-            <option value="">Choose…</option>
+            <option value="">{t('transactions.action.choose')}</option>
             {codes.status === 'done' &&
               codes.data.items.filter((c) => c.active).map((c) => (
                 <option key={c.code} value={c.code}>
@@ -117,13 +115,13 @@ export function ActionDialog(props: ActionDialogProps) {
           </Select>
         </Field>
       )}
-      <Field label="Note">
+      <Field label={t('transactions.action.note')}>
         <Input value={form.note} maxLength={2000} onChange={(_, d) => change({ note: d.value })} />
       </Field>
       {built.ok && <Effect lines={built.effect} />}
       {waiting && (
         <MessageBar intent="info">
-          <MessageBarBody>The write-off is above your limit: it waits for a manager’s approval, and nothing is posted until then.</MessageBarBody>
+          <MessageBarBody>{t('transactions.action.waiting')}</MessageBarBody>
         </MessageBar>
       )}
     </FormDialog>

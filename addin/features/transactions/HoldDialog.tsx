@@ -5,9 +5,9 @@ import { Field, Input, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { TransactionItem } from '../../../server/http/schemas/transactions';
 import type { ApiClient } from '../../api/client';
+import { useT } from '../../i18n';
 import { Effect, FormDialog, useSubmit } from '../../ui/FormDialog';
 import { formatDate } from '../../ui/format';
-import { useLocale } from '../../ui/locale';
 import { localDate } from '../activities/form';
 import { buildHold, type HoldForm } from './holds';
 
@@ -21,7 +21,8 @@ export type HoldDialogProps = {
 } & ({ mode: 'put'; items: TransactionItem[] } | { mode: 'lift'; holds: Array<{ id: string; reason: string; until: string | null; label: string }> });
 
 export function HoldDialog(props: HoldDialogProps) {
-  const locale = useLocale();
+  const t = useT();
+  const locale = t.locale;
   const [form, setForm] = useState<HoldForm>({ reason: '', until: '' });
   const { saving, failure, submit, renewKey } = useSubmit();
   const today = localDate();
@@ -30,7 +31,11 @@ export function HoldDialog(props: HoldDialogProps) {
       ? buildHold(form, props.items, props.customerName, today, locale)
       : ({
           ok: true,
-          effect: props.holds.map((h) => `${h.label}: hold lifted (${h.reason}${h.until ? `, until ${formatDate(h.until, locale)}` : ''}); letters and interest resume`),
+          effect: props.holds.map((h) =>
+            h.until
+              ? t('transactions.hold.effect.liftedUntil', { target: h.label, reason: h.reason, date: formatDate(h.until, locale) })
+              : t('transactions.hold.effect.lifted', { target: h.label, reason: h.reason }),
+          ),
           run: async (api: ApiClient, _customerId: string, k: string) => {
             for (const [i, h] of props.holds.entries()) await api.liftHold(h.id, `${k}-${i}`);
           },
@@ -46,21 +51,26 @@ export function HoldDialog(props: HoldDialogProps) {
       await built.run(props.api, props.customerId, key);
       props.onDone();
     });
-  const title = props.mode === 'lift' ? 'Lift hold' : props.items.length === 0 ? `Put ${props.customerName} on hold` : 'Put on hold';
+  const title =
+    props.mode === 'lift'
+      ? t('transactions.hold.liftTitle')
+      : props.items.length === 0
+        ? t('transactions.hold.titleCustomer', { name: props.customerName })
+        : t('transactions.hold.title');
   return (
     <FormDialog
       title={title}
       saving={saving}
-      confirm={{ label: props.mode === 'lift' ? 'Lift hold' : 'Put on hold', disabled: !built.ok, onClick: confirm }}
+      confirm={{ label: props.mode === 'lift' ? t('transactions.hold.liftTitle') : t('transactions.hold.title'), disabled: !built.ok, onClick: confirm }}
       onClose={props.onClose}
       failure={failure}
     >
       {props.mode === 'put' && (
         <>
-          <Field label="Reason" required validationMessage={form.reason ? errors.reason : undefined}>
+          <Field label={t('transactions.hold.reason')} required validationMessage={form.reason ? errors.reason : undefined}>
             <Textarea value={form.reason} maxLength={500} onChange={(_, d) => change({ reason: d.value })} />
           </Field>
-          <Field label="Until (optional)" hint="Held through this date; empty: until lifted." validationMessage={errors.until}>
+          <Field label={t('transactions.hold.until')} hint={t('transactions.hold.untilHint')} validationMessage={errors.until}>
             <Input type="date" min={today} value={form.until} onChange={(_, d) => change({ until: d.value })} />
           </Field>
         </>

@@ -7,6 +7,7 @@ import type { TransactionItem } from '../../../server/http/schemas/transactions'
 import type { WriteOffsResponse } from '../../../server/http/schemas/money-actions';
 import type { ApiClient } from '../../api/client';
 import { useRequest } from '../../api/useRequest';
+import { useT } from '../../i18n';
 import { ErrorBar } from '../../ui/ErrorBar';
 import { Money } from '../../ui/Money';
 
@@ -14,11 +15,12 @@ const useStyles = makeStyles({ list: { display: 'flex', flexDirection: 'column',
 
 export function PendingWriteOffs(props: { api: ApiClient; customerId: string; items: readonly TransactionItem[]; refreshKey: number; accountingCurrency: string; onChanged: () => void }) {
   const styles = useStyles();
+  const t = useT();
   const { state } = useRequest<WriteOffsResponse>(`${props.customerId}|${props.refreshKey}`, (signal) => props.api.pendingWriteOffs(props.customerId, signal));
   const [failure, setFailure] = useState<unknown>(null);
   const keys = useRef(new Map<string, string>());
   if (state.status !== 'done' || state.data.items.length === 0) return null;
-  const documentOf = (id: string) => props.items.find((t) => t.id === id)?.document ?? id;
+  const documentOf = (id: string) => props.items.find((item) => item.id === id)?.document ?? id;
   const decide = async (id: string, decision: 'approve' | 'reject') => {
     const key = keys.current.get(`${id}:${decision}`) ?? crypto.randomUUID();
     keys.current.set(`${id}:${decision}`, key);
@@ -31,24 +33,24 @@ export function PendingWriteOffs(props: { api: ApiClient; customerId: string; it
     }
   };
   return (
-    <section className={styles.list} aria-label="Write-offs waiting for approval">
+    <section className={styles.list} aria-label={t('transactions.writeOffs.label')}>
       {state.data.items.map((w) => (
         <MessageBar key={w.id} intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Write-off waiting for approval</MessageBarTitle>
+            <MessageBarTitle>{t('transactions.writeOffs.title')}</MessageBarTitle>
             {w.items.map((i) => documentOf(i.transactionId)).join(', ')} · <Money minor={w.totalAccounting} currency={props.accountingCurrency} /> · {w.reasonCode}
           </MessageBarBody>
           <MessageBarActions>
             <Button size="small" appearance="primary" onClick={() => decide(w.id, 'approve')}>
-              Approve
+              {t('transactions.writeOffs.approve')}
             </Button>
             <Button size="small" onClick={() => decide(w.id, 'reject')}>
-              Reject
+              {t('transactions.writeOffs.reject')}
             </Button>
           </MessageBarActions>
         </MessageBar>
       ))}
-      {failure !== null && <ErrorBar title="The decision was not saved" error={failure} onRetry={() => setFailure(null)} />}
+      {failure !== null && <ErrorBar title={t('transactions.writeOffs.failed')} error={failure} onRetry={() => setFailure(null)} />}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import type { DocumentsResponse } from '../../../server/http/schemas/actions';
 import type { TransactionItem } from '../../../server/http/schemas/transactions';
 import type { ApiClient } from '../../api/client';
 import { useRequest } from '../../api/useRequest';
+import { useT } from '../../i18n';
 import { DateText } from '../../ui/DateText';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorBar } from '../../ui/ErrorBar';
@@ -20,6 +21,7 @@ const useStyles = makeStyles({
 
 export function ReprintDialog(props: { api: ApiClient; item: TransactionItem; onClose: () => void }) {
   const styles = useStyles();
+  const t = useT();
   const { state, retry } = useRequest<DocumentsResponse>(props.item.id, (signal) => props.api.transactionDocuments(props.item.id, signal));
   const [failure, setFailure] = useState<unknown>(null);
   const open = async (letterId: string) => {
@@ -36,26 +38,26 @@ export function ReprintDialog(props: { api: ApiClient; item: TransactionItem; on
   };
   return (
     <FormDialog
-      title={`Reprint · ${props.item.document}`}
-      label="Reprint"
-      closeLabel="Close"
+      title={t('transactions.reprint.title', { document: props.item.document })}
+      label={t('transactions.reprint.label')}
+      closeLabel={t('transactions.reprint.close')}
       onClose={props.onClose}
       failure={failure}
-      failureTitle="The letter could not be opened"
+      failureTitle={t('transactions.reprint.openFailed')}
       onRetry={() => setFailure(null)}
     >
       {state.status === 'loading' && <TabSkeleton rows={2} />}
-      {state.status === 'error' && <ErrorBar title="The documents could not be loaded" error={state.error} onRetry={retry} />}
-      {state.status === 'done' && state.data.items.length === 0 && <EmptyState title="Nothing to reprint" description="No collection letter or interest note was posted with this transaction." />}
+      {state.status === 'error' && <ErrorBar title={t('transactions.reprint.failed')} error={state.error} onRetry={retry} />}
+      {state.status === 'done' && state.data.items.length === 0 && <EmptyState title={t('transactions.reprint.empty')} description={t('transactions.reprint.emptyDescription')} />}
       {state.status === 'done' && state.data.items.length > 0 && (
-        <ul className={styles.list} aria-label="Documents">
+        <ul className={styles.list} aria-label={t('transactions.reprint.list')}>
           {state.data.items.map((d) => (
             <li key={d.id} className={styles.row}>
               <Text>
                 {d.number} · {d.title} · <DateText date={d.date} short />
               </Text>
-              <Button size="small" onClick={() => open(d.id)} aria-label={`Open ${d.number}`}>
-                Open PDF
+              <Button size="small" onClick={() => open(d.id)} aria-label={t('transactions.reprint.open', { number: d.number })}>
+                {t('transactions.reprint.openPdf')}
               </Button>
             </li>
           ))}

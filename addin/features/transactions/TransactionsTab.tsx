@@ -25,13 +25,14 @@ import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { TransactionItem, TransactionsResponse } from '../../../server/http/schemas/transactions';
 import type { ApiClient } from '../../api/client';
 import { useRequest } from '../../api/useRequest';
+import { useT } from '../../i18n';
 import type { MailHost } from '../../office/host';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorBar } from '../../ui/ErrorBar';
 import { Money } from '../../ui/Money';
 import { TabSkeleton } from '../../ui/TabSkeleton';
 import { ActionDialog } from './ActionDialog';
-import { ACTION_LABELS, allowedActions, type ActionKind } from './actions';
+import { actionLabelKey, allowedActions, type ActionKind } from './actions';
 import { transactionColumns } from './columns';
 import { HistoryDialog } from './HistoryDialog';
 import { HoldDialog } from './HoldDialog';
@@ -92,6 +93,7 @@ const ACTION_KINDS: ActionKind[] = ['status', 'write_off', 'settle', 'nsf'];
 
 export default function TransactionsTab(props: TransactionsTabProps) {
   const styles = useStyles();
+  const t = useT();
   const [status, setStatus] = useState<'open' | 'all'>('open');
   const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<ActionKind | 'history' | 'reprint' | 'pairs' | 'reverse' | 'interest' | 'manage' | 'hold' | 'lift' | null>(null);
@@ -113,7 +115,7 @@ export default function TransactionsTab(props: TransactionsTabProps) {
   const reply = useAttachToReply(props.host, props.canReply ?? false);
   const { possible: canAttach, attach, busy: attaching } = reply;
   const rowAttach = useMemo(() => (canAttach ? { attach: (t: TransactionItem) => void attach(t), busy: attaching } : undefined), [canAttach, attach, attaching]);
-  const columns = useMemo(() => transactionColumns({ selected: selectedIds, toggle }, rowAttach), [selectedIds, rowAttach]);
+  const columns = useMemo(() => transactionColumns(t, { selected: selectedIds, toggle }, rowAttach), [t, selectedIds, rowAttach]);
   const attachable = selected.length === 1 && selected[0]!.documentUrl ? selected[0]! : null;
   // Tab order: switch, Actions, column headers, rows, then the pane's actions; on a focused row
   // Space selects it and Shift+F10 or the context-menu key opens the Actions menu.
@@ -137,44 +139,44 @@ export default function TransactionsTab(props: TransactionsTabProps) {
     <div className={styles.root}>
       <div className={styles.bar}>
         <Switch
-          label="Include settled transactions"
+          label={t('transactions.tab.includeSettled')}
           checked={status === 'all'}
           onChange={(_, d) => setStatus(d.checked ? 'all' : 'open')}
         />
         <Menu open={menuOpen} onOpenChange={(_, d) => setMenuOpen(d.open)}>
           <MenuTrigger disableButtonEnhancement>
-            <MenuButton size="small" aria-keyshortcuts="Shift+F10">{selected.length > 0 ? `Actions (${selected.length})` : 'Actions'}</MenuButton>
+            <MenuButton size="small" aria-keyshortcuts="Shift+F10">{selected.length > 0 ? t('transactions.tab.actionsCount', { count: selected.length }) : t('transactions.tab.actions')}</MenuButton>
           </MenuTrigger>
           <MenuPopover>
             <MenuList>
               {ACTION_KINDS.map((kind) => (
                 <MenuItem key={kind} disabled={!allowed[kind]} onClick={() => setDialog(kind)}>
-                  {ACTION_LABELS[kind]}…
+                  {t('transactions.tab.menuItem', { label: t(actionLabelKey(kind)) })}
                 </MenuItem>
               ))}
               <MenuItem disabled={selected.length === 0 || selected.some((t) => t.open === 0 || t.hold)} onClick={() => setDialog('hold')}>
-                Put on hold…
+                {t('transactions.tab.putOnHold')}
               </MenuItem>
               <MenuItem disabled={heldAmong(selected).length === 0} onClick={() => setDialog('lift')}>
-                Lift hold…
+                {t('transactions.tab.liftHold')}
               </MenuItem>
               <MenuItem disabled={selected.length !== 1} onClick={() => setDialog('reprint')}>
-                Reprint…
+                {t('transactions.tab.reprint')}
               </MenuItem>
               {reply.possible && (
                 <MenuItem disabled={attachable === null || reply.busy !== null} onClick={() => attachable && void reply.attach(attachable)}>
-                  Attach to reply
+                  {t('transactions.tab.attachToReply')}
                 </MenuItem>
               )}
-              <MenuItem onClick={() => setDialog('history')}>View collections history</MenuItem>
+              <MenuItem onClick={() => setDialog('history')}>{t('transactions.tab.viewHistory')}</MenuItem>
               <MenuItem disabled={!allowed.settle} onClick={() => setDialog('pairs')}>
-                Settle by pairs…
+                {t('transactions.tab.settleByPairs')}
               </MenuItem>
               <MenuItem disabled={selected.length !== 1} onClick={() => setDialog('reverse')}>
-                Reverse a settlement…
+                {t('transactions.tab.reverseSettlement')}
               </MenuItem>
-              <MenuItem onClick={() => setDialog('interest')}>Interest…</MenuItem>
-              <MenuItem onClick={() => setDialog('manage')}>Codes and limits…</MenuItem>
+              <MenuItem onClick={() => setDialog('interest')}>{t('transactions.tab.interest')}</MenuItem>
+              <MenuItem onClick={() => setDialog('manage')}>{t('transactions.tab.codesAndLimits')}</MenuItem>
             </MenuList>
           </MenuPopover>
         </Menu>
@@ -195,7 +197,7 @@ export default function TransactionsTab(props: TransactionsTabProps) {
           api={props.api}
           customerId={props.customerId}
           transactionId={selected.length === 1 ? selected[0]!.id : undefined}
-          title={selected.length === 1 ? `History of ${selected[0]!.document}` : 'Collections history'}
+          title={selected.length === 1 ? t('transactions.tab.historyOf', { document: selected[0]!.document }) : t('transactions.history.title')}
           onClose={() => setDialog(null)}
         />
       )}
@@ -220,11 +222,11 @@ export default function TransactionsTab(props: TransactionsTabProps) {
         <ActionDialog api={props.api} customerId={props.customerId} kind={dialog} items={selected} onClose={() => setDialog(null)} onDone={done} />
       )}
       {state.status === 'loading' && <TabSkeleton rows={6} />}
-      {state.status === 'error' && <ErrorBar title="Transactions could not be loaded" error={state.error} onRetry={retry} />}
+      {state.status === 'error' && <ErrorBar title={t('transactions.tab.failed')} error={state.error} onRetry={retry} />}
       {state.status === 'done' && state.data.items.length === 0 && (
         <EmptyState
-          title={status === 'open' ? 'Nothing open' : 'No transactions'}
-          description={status === 'open' ? 'This customer owes nothing on this date.' : 'Nothing was posted for this customer up to this date.'}
+          title={status === 'open' ? t('transactions.tab.nothingOpen') : t('transactions.tab.none')}
+          description={status === 'open' ? t('transactions.tab.nothingOpenDescription') : t('transactions.tab.noneDescription')}
         />
       )}
       {state.status === 'done' && state.data.items.length > 0 && (
@@ -238,7 +240,7 @@ export default function TransactionsTab(props: TransactionsTabProps) {
             defaultSortState={{ sortColumn: 'dueDate', sortDirection: 'ascending' }}
             focusMode="composite"
             size="small"
-            aria-label="Transactions"
+            aria-label={t('transactions.tab.grid')}
           >
             <DataGridHeader>
               <DataGridRow>
@@ -266,14 +268,14 @@ export default function TransactionsTab(props: TransactionsTabProps) {
               )}
             </DataGridBody>
           </DataGrid>
-          <dl className={styles.totals} aria-label="Open totals per currency">
-            {state.data.totals.map((t) => (
-              <div key={t.currency} className={styles.total}>
+          <dl className={styles.totals} aria-label={t('transactions.tab.totals')}>
+            {state.data.totals.map((total) => (
+              <div key={total.currency} className={styles.total}>
                 <dt>
-                  <Text size={200}>{state.data.totals.length > 1 ? `Total open ${t.currency}` : 'Total open'}</Text>
+                  <Text size={200}>{state.data.totals.length > 1 ? t('transactions.tab.totalOpenIn', { currency: total.currency }) : t('transactions.tab.totalOpen')}</Text>
                 </dt>
                 <dd className={styles.amount}>
-                  <Money minor={t.open} currency={t.currency} />
+                  <Money minor={total.open} currency={total.currency} />
                 </dd>
               </div>
             ))}

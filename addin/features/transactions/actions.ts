@@ -3,12 +3,14 @@
 import type { ChangeStatusRequest } from '../../../server/http/schemas/actions';
 import type { TransactionItem } from '../../../server/http/schemas/transactions';
 import type { ApiClient } from '../../api/client';
+import { translate } from '../../i18n';
 import { formatMoney, fractionDigits } from '../../ui/format';
 import { parseAmount } from '../activities/amount';
 
 export type ActionKind = 'status' | 'write_off' | 'settle' | 'nsf';
 
-export const ACTION_LABELS: Record<ActionKind, string> = { status: 'Change status', write_off: 'Write off', settle: 'Settle', nsf: 'NSF payment' };
+/** The catalog key of an action's name (its dialog title, and its menu item with '…'). */
+export const actionLabelKey = (kind: ActionKind) => `transactions.action.label.${kind}` as const;
 
 const isOpenDebit = (t: TransactionItem) => t.amount > 0 && t.open > 0;
 
@@ -48,7 +50,7 @@ function amounts(form: ActionForm, items: readonly TransactionItem[], locale: st
   for (const t of items) {
     const parsed = parseAmount(form.amounts[t.id] ?? '', fractionDigits(t.currency), locale);
     if (!parsed.ok) errors[t.id] = parsed.message;
-    else if (parsed.minor <= 0n || Number(parsed.minor) > t.open) errors[t.id] = `More than 0 and at most ${formatMoney(t.open, t.currency, locale)}.`;
+    else if (parsed.minor <= 0n || Number(parsed.minor) > t.open) errors[t.id] = translate(locale, 'transactions.action.error.amountRange', { amount: formatMoney(t.open, t.currency, locale) });
     else minor.set(t.id, Number(parsed.minor));
   }
   return { minor, errors };
@@ -61,30 +63,40 @@ export function buildAction(kind: ActionKind, form: ActionForm, items: readonly 
     const base = { transactionIds: items.map((t) => t.id), versions: versionsOf(items), status: form.status, note };
     if (form.status === 'promise_to_pay') {
       const { minor, errors } = amounts(form, items, locale);
-      if (!form.date) errors.date = 'Choose the date promised.';
+      if (!form.date) errors.date = translate(locale, 'transactions.action.error.promiseDate');
       if (Object.keys(errors).length) return { ok: false, errors };
       const promise = { date: form.date, items: items.map((t) => ({ transactionId: t.id, amount: minor.get(t.id)!, currency: t.currency })) };
       return {
         ok: true,
-        effect: items.map((t) => `${t.document}: promise to pay ${money(minor.get(t.id)!, t.currency)} by ${form.date}`),
+        effect: items.map((t) => translate(locale, 'transactions.action.effect.promise', { document: t.document, amount: money(minor.get(t.id)!, t.currency), date: form.date })),
         run: (api, id, key) => api.changeStatus(id, { ...base, promise }, key),
       };
     }
-    if (form.status === 'disputed' && !form.reasonCode) return { ok: false, errors: { reasonCode: 'Choose a reason.' } };
-    const label = { disputed: `disputed (${form.reasonCode})`, resolved: 'resolved', none: 'no status', promise_to_pay: '' }[form.status];
+    if (form.status === 'disputed' && !form.reasonCode) return { ok: false, errors: { reasonCode: translate(locale, 'transactions.action.error.reason') } };
+    const label =
+      form.status === 'disputed'
+        ? translate(locale, 'transactions.action.effect.disputed', { reason: form.reasonCode })
+        : translate(locale, form.status === 'resolved' ? 'transactions.action.effect.resolved' : 'transactions.action.effect.none');
     return {
       ok: true,
-      effect: items.map((t) => `${t.document}: ${label}`),
+      effect: items.map((t) => translate(locale, 'transactions.action.effect.status', { document: t.document, status: label })),
       run: (api, id, key) => api.changeStatus(id, { ...base, ...(form.status === 'disputed' ? { dispute: { reasonCode: form.reasonCode } } : {}) }, key),
     };
   }
   if (kind === 'write_off') {
     const { minor, errors } = amounts(form, items, locale);
-    if (!form.reasonCode) errors.reasonCode = 'Choose a reason.';
+    if (!form.reasonCode) errors.reasonCode = translate(locale, 'transactions.action.error.reason');
     if (Object.keys(errors).length) return { ok: false, errors };
     return {
       ok: true,
-      effect: items.map((t) => `${t.document}: write off ${money(minor.get(t.id)!, t.currency)}, open ${money(t.open, t.currency)} → ${money(t.open - minor.get(t.id)!, t.currency)}`),
+      effect: items.map((t) =>
+        translate(locale, 'transactions.action.effect.writeOff', {
+          document: t.document,
+          amount: money(minor.get(t.id)!, t.currency),
+          open: money(t.open, t.currency),
+          after: money(t.open - minor.get(t.id)!, t.currency),
+        }),
+      ),
       run: (api, id, key) =>
         api.writeOff(id, { items: items.map((t) => ({ transactionId: t.id, amount: minor.get(t.id)! })), reasonCode: form.reasonCode, note, versions: versionsOf(items) }, key),
     };
@@ -92,18 +104,18 @@ export function buildAction(kind: ActionKind, form: ActionForm, items: readonly 
   if (kind === 'settle') {
     return {
       ok: true,
-      effect: items.map((t) => `${t.document}: settle ${money(-t.open, t.currency)} against the oldest open debits in ${t.currency}`),
+      effect: items.map((t) => translate(locale, 'transactions.action.effect.settle', { document: t.document, amount: money(-t.open, t.currency), currency: t.currency })),
       run: (api, id, key) => api.settle(id, { mode: 'oldest_first', creditIds: items.map((t) => t.id), versions: versionsOf(items) }, key),
     };
   }
   const payment = items[0]!;
-  if (!form.date) return { ok: false, errors: { date: 'Choose the date the payment was returned.' } };
+  if (!form.date) return { ok: false, errors: { date: translate(locale, 'transactions.action.error.returnedDate') } };
   const fee = form.chargeFee ? nsfFeeOf(payment) : null;
   return {
     ok: true,
     effect: [
-      `${payment.document}: returned unpaid on ${form.date}; what it settled reopens from that date`,
-      ...(fee === null ? [] : [`NSF fee of ${money(fee, payment.currency)} charged on ${form.date}`]),
+      translate(locale, 'transactions.action.effect.nsf', { document: payment.document, date: form.date }),
+      ...(fee === null ? [] : [translate(locale, 'transactions.action.effect.nsfFee', { amount: money(fee, payment.currency), date: form.date })]),
     ],
     run: (api, _id, key) => api.nsf(payment.id, { date: form.date, version: payment.version, note, chargeFee: fee !== null }, key),
   };

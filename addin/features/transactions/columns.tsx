@@ -5,24 +5,14 @@ import { Badge, Button, Checkbox, createTableColumn, makeStyles, Spinner, TableC
 import { AttachRegular } from '@fluentui/react-icons';
 import type { TransactionItem } from '../../../server/http/schemas/transactions';
 import { DateText } from '../../ui/DateText';
+import { translate, useT, type Translate } from '../../i18n';
 import { formatDate } from '../../ui/format';
-import { useLocale } from '../../ui/locale';
 import { Money } from '../../ui/Money';
 import { CollectionStatusBadge } from '../../ui/StatusBadge';
 
-const kindLabel: Record<TransactionItem['kind'], string> = {
-  invoice: 'Invoice',
-  payment: 'Payment',
-  credit_note: 'Credit note',
-  fee: 'Fee',
-  interest: 'Interest',
-  write_off: 'Write-off',
-  nsf_reversal: 'NSF reversal',
-  adjustment: 'Adjustment',
-};
-
-export function transactionKindLabel(kind: TransactionItem['kind']): string {
-  return kindLabel[kind];
+/** A transaction's kind in the locale's language ('Invoice', 'Credit note'…). */
+export function transactionKindLabel(kind: TransactionItem['kind'], locale = 'en-US'): string {
+  return translate(locale, `timeline.type.${kind}`);
 }
 
 /** Due date first; entries without one (payments, credits) after every entry with one. */
@@ -36,15 +26,17 @@ export function compareDue(a: TransactionItem, b: TransactionItem): number {
 
 /** What a hold's tooltip says: its reason and until when. */
 export function holdTitle(hold: NonNullable<TransactionItem['hold']>, locale: string): string {
-  return `On hold: ${hold.reason}${hold.until ? ` · until ${formatDate(hold.until, locale)}` : ' · until lifted'}`;
+  return hold.until
+    ? translate(locale, 'transactions.columns.holdTitle', { reason: hold.reason, date: formatDate(hold.until, locale) })
+    : translate(locale, 'transactions.columns.holdTitleUntilLifted', { reason: hold.reason });
 }
 
 function HoldBadge(props: { hold: NonNullable<TransactionItem['hold']> }) {
-  const locale = useLocale();
-  const title = holdTitle(props.hold, locale);
+  const t = useT();
+  const title = holdTitle(props.hold, t.locale);
   return (
     <Badge appearance="tint" color="warning" size="small" title={title} aria-label={title}>
-      On hold
+      {t('transactions.columns.onHold')}
     </Badge>
   );
 }
@@ -83,6 +75,7 @@ const useStyles = makeStyles({
 
 function AttachButton(props: { item: TransactionItem; attach: RowAttach }) {
   const styles = useStyles();
+  const t = useT();
   const busy = props.attach.busy === props.item.id;
   return (
     <Button
@@ -91,8 +84,8 @@ function AttachButton(props: { item: TransactionItem; attach: RowAttach }) {
       size="small"
       icon={busy ? <Spinner size="extra-tiny" /> : <AttachRegular />}
       disabled={props.attach.busy !== null}
-      aria-label={`Attach ${props.item.document} to reply`}
-      title="Attach to reply"
+      aria-label={t('transactions.columns.attach', { document: props.item.document })}
+      title={t('transactions.columns.attachTitle')}
       // Out of the Tab order like the checkbox: the keyboard attaches from the Actions menu.
       tabIndex={-1}
       onClick={(e) => {
@@ -105,10 +98,11 @@ function AttachButton(props: { item: TransactionItem; attach: RowAttach }) {
 
 function RowCheckbox(props: { item: TransactionItem; selection: RowSelection }) {
   const styles = useStyles();
+  const t = useT();
   const { item, selection } = props;
   return (
     <Checkbox
-      aria-label={`Select ${item.document}`}
+      aria-label={t('transactions.columns.select', { document: item.document })}
       indicator={{ className: styles.indicator }}
       // Out of the Tab order: the keyboard selects the focused row with Space (TransactionsTab).
       input={{ tabIndex: -1 }}
@@ -120,7 +114,7 @@ function RowCheckbox(props: { item: TransactionItem; selection: RowSelection }) 
 }
 
 /** Under the number: its hold, or its collection status with the date and who set it, or its kind. */
-function documentDescription(t: TransactionItem) {
+function documentDescription(t: TransactionItem, tr: Translate) {
   return t.hold ? (
     <span>
       <HoldBadge hold={t.hold} />
@@ -132,9 +126,9 @@ function documentDescription(t: TransactionItem) {
       )}
     </span>
   ) : t.collectionStatus === 'none' ? (
-    kindLabel[t.kind]
+    tr(`timeline.type.${t.kind}`)
   ) : (
-    <span title={t.statusSetBy ? `Set by ${t.statusSetBy}` : undefined}>
+    <span title={t.statusSetBy ? tr('transactions.columns.setBy', { name: t.statusSetBy }) : undefined}>
       <CollectionStatusBadge status={t.collectionStatus} />
       {t.statusDate && (
         <>
@@ -147,11 +141,11 @@ function documentDescription(t: TransactionItem) {
   );
 }
 
-export const transactionColumns = (selection: RowSelection, attach?: RowAttach): TableColumnDefinition<TransactionItem>[] => [
+export const transactionColumns = (tr: Translate, selection: RowSelection, attach?: RowAttach): TableColumnDefinition<TransactionItem>[] => [
   createTableColumn<TransactionItem>({
     columnId: 'document',
     compare: (a, b) => a.document.localeCompare(b.document, undefined, { numeric: true }),
-    renderHeaderCell: () => 'Document',
+    renderHeaderCell: () => tr('transactions.columns.document'),
     // The status, its date and who set it ride under the number so four columns fit 320 px (the
     // kind when there is none), behind the paper clip of a document with a link.
     renderCell: (t) => (
@@ -161,7 +155,7 @@ export const transactionColumns = (selection: RowSelection, attach?: RowAttach):
         description={
           <>
             {attach && t.documentUrl && <AttachButton item={t} attach={attach} />}
-            {documentDescription(t)}
+            {documentDescription(t, tr)}
           </>
         }
       >
@@ -172,21 +166,21 @@ export const transactionColumns = (selection: RowSelection, attach?: RowAttach):
   createTableColumn<TransactionItem>({
     columnId: 'dueDate',
     compare: compareDue,
-    renderHeaderCell: () => 'Due',
+    renderHeaderCell: () => tr('transactions.columns.due'),
     // The pane's date format (as in the header and the timeline); entries without a due date say so.
     renderCell: (t) => <DateText date={t.dueDate} empty="—" />,
   }),
   createTableColumn<TransactionItem>({
     columnId: 'daysOverdue',
     compare: (a, b) => a.daysOverdue - b.daysOverdue,
-    renderHeaderCell: () => <ShortHeader short="Late" full="Days late" />,
+    renderHeaderCell: () => <ShortHeader short={tr('transactions.columns.late')} full={tr('transactions.columns.daysLate')} />,
     renderCell: (t) => (t.daysOverdue > 0 ? t.daysOverdue : '—'),
   }),
   createTableColumn<TransactionItem>({
     columnId: 'open',
     // Amounts of different currencies are compared in the accounting currency.
     compare: (a, b) => a.openAccounting - b.openAccounting,
-    renderHeaderCell: () => 'Open',
+    renderHeaderCell: () => tr('transactions.columns.open'),
     renderCell: (t) => <Money minor={t.open} currency={t.currency} />,
   }),
 ];

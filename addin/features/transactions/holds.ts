@@ -2,6 +2,7 @@
 // effect to show before anything is saved (a whole customer when no transaction is named).
 import type { TransactionItem } from '../../../server/http/schemas/transactions';
 import type { ApiClient } from '../../api/client';
+import { translate } from '../../i18n';
 import { formatDate } from '../../ui/format';
 
 export interface HoldForm {
@@ -18,14 +19,17 @@ export type BuiltHold =
 export function buildHold(form: HoldForm, items: readonly TransactionItem[], customerName: string, today: string, locale: string): BuiltHold {
   const errors: Partial<Record<keyof HoldForm, string>> = {};
   const reason = form.reason.trim();
-  if (!reason) errors.reason = 'Say why collections are held.';
-  if (form.until && form.until < today) errors.until = 'Choose today or a later date, or leave it empty to hold until lifted.';
+  if (!reason) errors.reason = translate(locale, 'transactions.hold.error.reason');
+  if (form.until && form.until < today) errors.until = translate(locale, 'transactions.hold.error.until');
   if (Object.keys(errors).length) return { ok: false, errors };
-  const until = form.until ? `until ${formatDate(form.until, locale)}` : 'until lifted';
-  const targets = items.length === 0 ? [`${customerName}: on hold ${until}`] : items.map((t) => `${t.document}: on hold ${until}`);
+  const onHold = (target: string) =>
+    form.until
+      ? translate(locale, 'transactions.hold.effect.onHoldUntil', { target, date: formatDate(form.until, locale) })
+      : translate(locale, 'transactions.hold.effect.onHoldUntilLifted', { target });
+  const targets = items.length === 0 ? [onHold(customerName)] : items.map((t) => onHold(t.document));
   return {
     ok: true,
-    effect: [...targets, 'No collection letters and no interest for what is held; it sinks in the worklist.'],
+    effect: [...targets, translate(locale, 'transactions.hold.effect.consequence')],
     run: (api, customerId, key) =>
       api.putOnHold(customerId, { ...(items.length > 0 ? { transactionIds: items.map((t) => t.id) } : {}), reason, until: form.until || null }, key),
   };

@@ -1,7 +1,8 @@
 // The collection pools from the server, with the pane's sign-in (the same options as
 // createApiClient): pools and the agent's default, the worklist a page at a time, the status chart,
 // and for managers the pools themselves. A client of its own, so the pane's ApiClient keeps its shape.
-import { ApiError, isAbortError, type ApiClientOptions } from '../../api/client';
+import { clientLocale, failureOf, isAbortError, unreachable, type ApiClientOptions } from '../../api/client';
+import type { AgingHistoryResponse } from '../../../server/http/schemas/statements';
 import type { ChartResponse, Criteria, PoolListResponse, PoolPreviewResponse, PoolResponse, WorklistResponse } from './types';
 
 /** The list's filter from a bar of the chart: customers with an open item in that status, or overdue in that period. */
@@ -22,6 +23,8 @@ export interface PoolsClient {
   setDefault(poolId: string, signal?: AbortSignal): Promise<{ defaultPoolId: string }>;
   customers(poolId: string, query: WorklistQuery, signal?: AbortSignal): Promise<WorklistResponse>;
   chart(poolId: string, signal?: AbortSignal): Promise<ChartResponse>;
+  /** The pool's aging at each of the last `months` month ends and today (the workspace shows it). */
+  agingHistory?(poolId: string, months: number, signal?: AbortSignal): Promise<AgingHistoryResponse>;
   preview(criteria: Criteria, signal?: AbortSignal): Promise<PoolPreviewResponse>;
   create(body: { name: string; criteria: Criteria }, signal?: AbortSignal): Promise<PoolResponse>;
   update(poolId: string, body: { name?: string; criteria?: Criteria; version: number }, signal?: AbortSignal): Promise<PoolResponse>;
@@ -46,6 +49,7 @@ export function accountOfToken(token: string | null): string {
 export function createPoolsClient(options: ApiClientOptions): PoolsClient {
   const base = options.baseUrl.replace(/\/+$/, '');
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const locale = clientLocale(options);
 
   async function request<T>(method: string, path: string, opts: { query?: Record<string, string | undefined>; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
     const params = new URLSearchParams();
@@ -65,7 +69,7 @@ export function createPoolsClient(options: ApiClientOptions): PoolsClient {
       });
     } catch (e) {
       if (isAbortError(e)) throw e;
-      throw new ApiError('network', 0, 'The collections server could not be reached.');
+      throw unreachable(locale());
     }
     const text = await res.text();
     let json: unknown;
@@ -74,15 +78,7 @@ export function createPoolsClient(options: ApiClientOptions): PoolsClient {
     } catch {
       json = undefined;
     }
-    if (!res.ok) {
-      const err = (json ?? {}) as { code?: unknown; message?: unknown; details?: unknown };
-      throw new ApiError(
-        typeof err.code === 'string' ? err.code : `http_${res.status}`,
-        res.status,
-        typeof err.message === 'string' ? err.message : `The server answered ${res.status}.`,
-        err.details,
-      );
-    }
+    if (!res.ok) throw failureOf(res.status, json, locale());
     return json as T;
   }
 
@@ -102,6 +98,7 @@ export function createPoolsClient(options: ApiClientOptions): PoolsClient {
         signal,
       }),
     chart: (poolId, signal) => request('GET', `${pool(poolId)}/chart`, { signal }),
+    agingHistory: (poolId, months, signal) => request('GET', `${pool(poolId)}/aging-history`, { query: { months: String(months) }, signal }),
     preview: (criteria, signal) => request('POST', '/api/pools/preview', { body: { criteria }, signal }),
     create: (body, signal) => request('POST', '/api/pools', { body, signal }),
     update: (poolId, body, signal) => request('PATCH', pool(poolId), { body, signal }),

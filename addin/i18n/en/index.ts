@@ -5,7 +5,18 @@ import { reports } from './reports';
 import { resolution } from './resolution';
 import { timeline } from './timeline';
 import { worklist } from './worklist';
+import { activities } from './activities';
+import { customer } from './customer';
+import { transactions } from './transactions';
+import { settlements } from './settlements';
+import { letters } from './letters';
+import { statements } from './statements';
+import { interest } from './interest';
+import { header } from './header';
+import { mentions } from './mentions';
+import { forms } from './forms';
+import { frame } from './frame';
 
-export const en = { common, resolution, overview, timeline, worklist, reports } as const;
+export const en = { common, resolution, overview, timeline, worklist, reports, activities, customer, transactions, settlements, letters, statements, interest, header, mentions, forms, frame } as const;
 
 export type Source = typeof en;

@@ -4,7 +4,7 @@ import { configure, render, screen, within } from '@testing-library/react';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../addin/App';
 import OverviewTab from '../../../addin/features/overview/OverviewTab';
-import { visibleDetails } from '../../../addin/features/timeline/describe';
+import { entryLabel, visibleDetails } from '../../../addin/features/timeline/describe';
 import { emptyMemory } from '../../../addin/features/worklist/memory';
 import WorklistPane from '../../../addin/features/worklist/WorklistPane';
 import { LocaleProvider } from '../../../addin/ui/locale';
@@ -134,5 +134,24 @@ describe('timeline details', () => {
       ['Promised for', 'Apr 1, 2025'],
       ['Days late', '3'],
     ]);
+  });
+
+  it('name an activity, its status and its Outlook state in German', () => {
+    const entry = {
+      id: 'a1',
+      type: 'activity' as const,
+      date: '2025-03-02',
+      title: 'Called about INV-1',
+      currency: null,
+      amount: null,
+      dueDate: null,
+      open: null,
+      settlements: [],
+      details: { activityType: 'call', outcome: 'reached', status: 'completed', syncState: 'synced' },
+    };
+    expect(entryLabel(entry, 'de-DE')).toMatch(/^Anruf · /);
+    expect(entryLabel(entry, 'en-US')).toMatch(/^Call · /);
+    expect(visibleDetails(entry, 'de-DE')).toContainEqual(['Outlook', 'In Outlook']);
+    expect(visibleDetails(entry, 'de-DE').map(([, v]) => v)).toContain('Erledigt');
   });
 });

@@ -133,6 +133,21 @@ describe('the proposal card', () => {
     expect(await screen.findByRole('dialog', { name: 'Send letter' })).toBeTruthy();
   });
 
+  it('opens the statement of account, not a letter, when the email asks for a statement', async () => {
+    const { user } = setup({
+      kind: 'copy_request',
+      confidence: 1,
+      fields: { transactionIds: [], statement: true },
+      evidence: [{ field: 'statement', part: 'body', ...at('Kind regards') }],
+      assumptions: [],
+    });
+    const card = await screen.findByRole('group', { name: 'Proposed from this email' });
+    expect(within(card).queryByRole('button', { name: 'Review letter' })).toBeNull();
+    await user.click(within(card).getByRole('button', { name: 'Review statement' }));
+    expect(await screen.findByRole('dialog', { name: 'Statement of account' })).toBeTruthy();
+    expect(screen.queryByRole('dialog', { name: 'Send letter' })).toBeNull();
+  });
+
   it('tells a payment the customer says it made, with its words, and opens nothing', async () => {
     setup({
       kind: 'payment_claim',

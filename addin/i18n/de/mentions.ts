@@ -1,0 +1,65 @@
+// German: what the email mentions and drafting proposals from it.
+import type { Translation } from '../core';
+import type { Source } from '../en';
+
+export const mentions: Translation<Source['mentions']> = {
+  heading: 'In dieser E-Mail erwähnt',
+  failed: 'Die in dieser E-Mail genannten Belege konnten nicht geprüft werden',
+  settled: 'ausgeglichen',
+  open: 'offen {amount}',
+  daysLate: { one: '{count} Tag überfällig', other: '{count} Tage überfällig' },
+  attach: 'An Antwort anhängen',
+  attachLabel: 'An Antwort anhängen: {document}',
+  why: 'Warum: ',
+  quoteOpen: '„',
+  quoteClose: '“',
+  card: {
+    label: 'Aus dieser E-Mail vorgeschlagen',
+    reviewPromise: 'Zahlungszusage prüfen',
+    reviewDispute: 'Reklamation prüfen',
+    reviewLetter: 'Schreiben prüfen',
+    reviewStatement: 'Kontoauszug prüfen',
+    addContact: 'Kontakt hinzufügen',
+  },
+  title: {
+    promise: 'Zahlungszusage',
+    dispute: 'Reklamation zu {documents} ({reason})',
+    disputeAnInvoice: 'einer Rechnung',
+    paid: 'Meldet Zahlung',
+    reference: '(Ref. {reference})',
+    on: 'am {date}',
+    statement: 'Bittet um einen Kontoauszug',
+    copy: 'Bittet um eine Kopie von {documents}',
+    copyAnInvoice: 'einer Rechnung',
+    contact: 'Neuer Kontakt',
+    and: '{list} und {last}',
+  },
+  assumption: {
+    oldestOverdue: 'Keine Rechnung genannt: die ältesten überfälligen werden vorgeschlagen.',
+    amountFromOpen: 'Kein Betrag genannt: die offenen Beträge werden vorgeschlagen.',
+  },
+  reason: {
+    price: 'Preis',
+    quantity: 'Menge',
+    damaged: 'beschädigt',
+    not_received: 'nicht erhalten',
+    duplicate_billing: 'doppelt berechnet',
+    already_paid: 'bereits bezahlt',
+    otherReason: 'Sonstiges',
+  },
+  form: {
+    promisePurpose: 'Zahlungszusage per E-Mail',
+    disputePurpose: 'Reklamation per E-Mail',
+    customerSays: 'Der Kunde gibt an: {reason}.',
+  },
+  contact: {
+    title: 'Kontakt hinzufügen',
+    email: 'E-Mail-Adresse',
+    emailHint: 'Eine E-Mail-Adresse, z. B. ap@example.com.',
+    name: 'Name',
+    nameHint: 'Wer der Kontakt ist.',
+    failed: 'Der Kontakt wurde nicht hinzugefügt',
+    adding: 'Wird hinzugefügt…',
+    add: 'Kontakt hinzufügen',
+  },
+};

@@ -1,0 +1,65 @@
+// English source: what the email mentions and drafting proposals from it.
+export const mentions = {
+  heading: 'Mentioned in this email',
+  failed: 'Documents named in this email could not be checked',
+  settled: 'settled',
+  open: 'open {amount}',
+  daysLate: { one: '{count} day late', other: '{count} days late' },
+  attach: 'Attach to reply',
+  attachLabel: 'Attach to reply: {document}',
+  why: 'Why: ',
+  quoteOpen: '“',
+  quoteClose: '”',
+  card: {
+    label: 'Proposed from this email',
+    reviewPromise: 'Review promise',
+    reviewDispute: 'Review dispute',
+    reviewLetter: 'Review letter',
+    reviewStatement: 'Review statement',
+    addContact: 'Add contact',
+  },
+  /** The card's one-line summary of a proposal, put together from these parts. */
+  title: {
+    promise: 'Promise to pay',
+    dispute: 'Dispute {documents} ({reason})',
+    disputeAnInvoice: 'an invoice',
+    paid: 'Says it paid',
+    reference: '(ref {reference})',
+    on: 'on {date}',
+    statement: 'Asks for a statement of account',
+    copy: 'Asks for a copy of {documents}',
+    copyAnInvoice: 'an invoice',
+    contact: 'New contact',
+    and: '{list} and {last}',
+  },
+  assumption: {
+    oldestOverdue: 'No invoice named: the oldest overdue ones are proposed.',
+    amountFromOpen: 'No amount named: the open amounts are proposed.',
+  },
+  /** Dispute categories the server reads ('otherReason': 'other' would read as a plural form). */
+  reason: {
+    price: 'price',
+    quantity: 'quantity',
+    damaged: 'damaged',
+    not_received: 'not received',
+    duplicate_billing: 'duplicate billing',
+    already_paid: 'already paid',
+    otherReason: 'other',
+  },
+  /** What the prefilled log-call form says. */
+  form: {
+    promisePurpose: 'Promise to pay by email',
+    disputePurpose: 'Dispute by email',
+    customerSays: 'The customer says: {reason}.',
+  },
+  contact: {
+    title: 'Add contact',
+    email: 'Email address',
+    emailHint: 'An email address, such as ap@example.com.',
+    name: 'Name',
+    nameHint: 'Who the contact is.',
+    failed: 'The contact was not added',
+    adding: 'Adding…',
+    add: 'Add contact',
+  },
+} as const;
