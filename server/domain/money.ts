@@ -107,8 +107,11 @@ export function formatMinor(minor: bigint, currency: CurrencyCode): string {
 }
 
 /** Minor units as a JSON number; throws rather than lose precision beyond 2^53 − 1. */
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
+
 export function toJsonMinor(minor: bigint): number {
-  if (minor > BigInt(Number.MAX_SAFE_INTEGER) || minor < BigInt(Number.MIN_SAFE_INTEGER)) {
+  if (minor > MAX_SAFE || minor < MIN_SAFE) {
     throw new RangeError(`Amount ${minor} minor units is beyond the safe integer range of JSON numbers.`);
   }
   return Number(minor);

@@ -70,12 +70,12 @@ export class TotalsAccumulator {
   add(customer: AgedCustomer): void {
     this.balance += customer.balance;
     this.overdue += customer.overdue;
-    customer.buckets.forEach((amount, i) => (this.buckets[i]! += amount));
+    for (let i = 0; i < this.periods; i += 1) this.buckets[i]! += customer.buckets[i]!;
     for (const line of customer.byCurrency) {
       let total = this.currencies.get(line.currency);
       if (!total) this.currencies.set(line.currency, (total = emptyCurrencyAging(line.currency, this.periods)));
       total.balance += line.balance;
-      line.buckets.forEach((amount, i) => (total.buckets[i]! += amount));
+      for (let i = 0; i < this.periods; i += 1) total.buckets[i]! += line.buckets[i]!;
     }
   }
 

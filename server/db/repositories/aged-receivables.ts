@@ -7,7 +7,7 @@
 // statement runs under a cursor in a read-only transaction (Kysely's .stream() needs pg-cursor,
 // which the pool is not set up with). PGlite has one session, which a cursor would hold for the
 // whole download, blocking every other request: there the lines come in keyset pages of customers.
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { validateAgingPeriods } from '../../domain/aging';
 import { notFound } from '../../domain/errors';
 import {
@@ -77,31 +77,71 @@ async function assertAgent(db: Kysely<Database>, agentId: string): Promise<void>
   if (!agent) throw notFound('agent_not_found', `No agent has the id '${agentId}'.`, { id: agentId });
 }
 
+/** Which customers a statement reads: a condition on a customer id column (ledger_entries.customer_id or customers.id). */
+type Scope = (id: RawBuilder<unknown>) => RawBuilder<unknown> | null;
+
+function scopeOf(query: AgedReceivablesQuery, pool: RawBuilder<unknown> | null): Scope {
+  return (id) => {
+    const byAgent = query.agentId === null ? null : sql`${id} in (select id from customers where default_agent_id = ${query.agentId})`;
+    const byPool = pool === null ? null : sql`${id} in (${pool})`;
+    return byAgent && byPool ? sql`${byAgent} and ${byPool}` : (byAgent ?? byPool);
+  };
+}
+
+/**
+ * Whether nothing was closed after `asOf`, so that what was open then is what is open now (the
+ * report as of today, the common case): then each customer's lines come from its open entries alone.
+ */
+async function nothingClosedSince(db: Kysely<Database> | Transaction<Database>, asOf: string): Promise<boolean> {
+  const { rows } = await sql<{ none: boolean }>`select not exists (select 1 from ledger_entries where closed_on > ${asOf}::date) as none`.execute(db);
+  return rows[0]!.none;
+}
+
 async function* viaCursor(db: Kysely<Database>, query: AgedReceivablesQuery, pool: RawBuilder<unknown> | null, pageSize: number): AsyncGenerator<AgedRow[]> {
-  const byAgent = query.agentId === null ? null : sql`customer_id in (select id from customers where default_agent_id = ${query.agentId})`;
-  const byPool = pool === null ? null : sql`customer_id in (${pool})`;
-  const scope = byAgent && byPool ? sql`${byAgent} and ${byPool}` : (byAgent ?? byPool);
-  const trx = await db.startTransaction().setAccessMode('read only').execute();
+  const scope = scopeOf(query, pool);
+  // Repeatable read: the check of what closed since the date and the statement see one snapshot.
+  const trx = await db.startTransaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute();
   let finished = false;
+  let pending: Promise<AgedRow[]> | null = null;
   try {
     // As in aging.ts: aggregates in memory rather than sorts on disk, and no JIT compiling of a
     // statement whose never-run settlement probes inflate the estimates.
     await sql`set local work_mem = '64MB'`.execute(trx);
     await sql`set local jit = off`.execute(trx);
-    // Every row is read, so plan for all of them: planned for a cursor's default first tenth, the
-    // statement started sooner and finished a third later on a past date.
-    await sql`set local cursor_tuple_fraction = 1`.execute(trx);
-    await sql`declare aged_receivables no scroll cursor for ${agedStatement(query, scope)}`.execute(trx);
+    if (await nothingClosedSince(trx, query.asOf)) {
+      // Customer by customer in account order: the first rows leave while the database computes the
+      // rest, so the server's work on one page overlaps the database's on the next.
+      await sql`declare aged_receivables no scroll cursor for ${openNowStatement(query, scope)}`.execute(trx);
+    } else {
+      // Every row is read, so plan for all of them: planned for a cursor's default first tenth, the
+      // statement started sooner and finished a third later on a past date.
+      await sql`set local cursor_tuple_fraction = 1`.execute(trx);
+      await sql`declare aged_receivables no scroll cursor for ${agedStatement(query, scope(sql.ref('customer_id')))}`.execute(trx);
+    }
+    const fetchPage = (): Promise<AgedRow[]> => {
+      const page = sql<AgedRow>`fetch forward ${sql.lit(pageSize)} from aged_receivables`.execute(trx).then((r) => r.rows);
+      // Handled here while the page waits: awaiting it below still throws its error.
+      page.catch(() => undefined);
+      return page;
+    };
+    // The next page is asked for before this one is handed on: the database computes it while the
+    // server writes this one (a cursor computes rows only when they are fetched).
+    pending = fetchPage();
     for (;;) {
-      const { rows } = await sql<AgedRow>`fetch forward ${sql.lit(pageSize)} from aged_receivables`.execute(trx);
+      const rows: AgedRow[] = await pending;
+      pending = rows.length < pageSize ? null : fetchPage();
       yield rows;
-      if (rows.length < pageSize) break;
+      if (pending === null) break;
     }
     await trx.commit().execute();
     finished = true;
   } finally {
-    // Also when the consumer stops early (a download cut off): the cursor goes with the transaction.
-    if (!finished) await trx.rollback().execute();
+    // Also when the consumer stops early (a download cut off): the cursor goes with the transaction,
+    // after the page asked for ahead (whose failure then no longer matters).
+    if (!finished) {
+      await pending?.catch(() => undefined);
+      await trx.rollback().execute();
+    }
   }
 }
 
@@ -115,56 +155,92 @@ async function* viaKeyset(db: Kysely<Database>, query: AgedReceivablesQuery, poo
     const page = await customers.execute();
     if (page.length === 0) return;
     const ids = page.map((customer) => customer.id);
-    yield (await agedStatement(query, sql`customer_id = any(${ids}::uuid[])`).execute(db)).rows;
+    const scope: Scope = (id) => sql`${id} = any(${ids}::uuid[])`;
+    const statement = (await nothingClosedSince(db, query.asOf)) ? openNowStatement(query, scope) : agedStatement(query, scope(sql.ref('customer_id')));
+    yield (await statement.execute(db)).rows;
     if (page.length < pageSize) return;
     after = page[page.length - 1]!.account;
   }
 }
 
-/** One row per customer with anything open, by account; `scope` limits the customers read. */
-function agedStatement(query: AgedReceivablesQuery, scope: RawBuilder<unknown> | null): RawBuilder<AgedRow> {
+/** The parts both statements share: the period of an item, its overdue flag, its open amount. */
+function itemTerms(query: AgedReceivablesQuery) {
   const { asOf } = query;
   // width_bucket against the starts of the periods after the first gives each day count its
   // period's index; the first period (Current) is 0.
   const starts = query.periods.slice(1).map((p) => p.fromDays!);
-  const aged = sql.ref(query.by === 'document_date' ? 'posting_date' : 'due_date');
+  const agedFrom = sql.ref(query.by === 'document_date' ? 'e.posting_date' : 'e.due_date');
+  return {
+    period: sql`case when e.amount > 0 and ${agedFrom} is not null then width_bucket(${asOf}::date - ${agedFrom}, ${starts}::int[]) else 0 end`,
+    // The summary's overdue (credit.ts): debits past their due date, whatever the basis.
+    overdue: sql`(e.amount > 0 and e.due_date is not null and e.due_date < ${asOf}::date)`,
+    open: sql`e.amount - (case when e.amount > 0 then 1 else -1 end)::bigint * case
+          when e.last_settled_on is null or e.last_settled_on <= ${asOf}::date then e.settled_amount
+          -- A debit is always the debit side of its settlements, a credit the credit side.
+          -- bigint, as every other term: the open amount and what follows stay out of numeric.
+          when e.amount > 0 then (select coalesce(sum(s.amount), 0)::bigint from settlements s
+                                  where s.debit_id = e.id and s.settled_on <= ${asOf}::date)
+          else (select coalesce(sum(s.amount), 0)::bigint from settlements s
+                where s.credit_id = e.id and s.settled_on <= ${asOf}::date)
+        end`,
+    // Prorated only when partly settled: most open entries are not settled at all.
+    accounting: sql`sum(case when open = amount then amount_accounting else round(amount_accounting::numeric * open / amount)::bigint end)`,
+    groups: sql`string_agg(concat_ws(',', currency, period, overdue::int, accounting, open), ';')`,
+  };
+}
+
+/**
+ * The report when nothing closed after its date: for each customer (by account, through its unique
+ * index) its open entries (an index-only scan of ledger_open_idx) grouped, so rows stream out in
+ * order instead of after a sort of every open entry (240 ms before the first row on the benchmark).
+ */
+function openNowStatement(query: AgedReceivablesQuery, scope: Scope): RawBuilder<AgedRow> {
+  const t = itemTerms(query);
+  const only = scope(sql.ref('c.id'));
+  return sql<AgedRow>`
+    select c.id, c.account, c.name, g.groups
+    from customers c
+    cross join lateral (
+      select ${t.groups} as groups
+      from (
+        select currency, period, overdue, ${t.accounting} as accounting, sum(open) as open
+        from (
+          select e.currency::text as currency, e.amount, e.amount_accounting, ${t.period} as period, ${t.overdue} as overdue, ${t.open} as open
+          from ledger_entries e
+          where e.customer_id = c.id and e.closed_on is null and e.posting_date <= ${query.asOf}::date
+        ) items
+        where open <> 0
+        group by 1, 2, 3
+      ) grouped
+    ) g
+    where g.groups is not null ${only === null ? sql`` : sql`and ${only}`}
+    order by c.account`;
+}
+
+/** One row per customer with anything open, by account; `scope` limits the customers read. */
+function agedStatement(query: AgedReceivablesQuery, scope: RawBuilder<unknown> | null): RawBuilder<AgedRow> {
+  const { asOf } = query;
+  const t = itemTerms(query);
   const only = scope === null ? sql`` : sql`and ${scope}`;
   return sql<AgedRow>`
     with candidates as (
-      select id, customer_id, currency, due_date, ${aged} as aged_from, amount, amount_accounting, settled_amount, last_settled_on
+      select id, customer_id, currency, due_date, posting_date, amount, amount_accounting, settled_amount, last_settled_on
       from ledger_entries where closed_on is null and posting_date <= ${asOf}::date ${only}
       union all
-      select id, customer_id, currency, due_date, ${aged}, amount, amount_accounting, settled_amount, last_settled_on
+      select id, customer_id, currency, due_date, posting_date, amount, amount_accounting, settled_amount, last_settled_on
       from ledger_entries where closed_on > ${asOf}::date and posting_date <= ${asOf}::date ${only}
     ), open as (
-      select customer_id, currency, due_date, aged_from, amount, amount_accounting,
-        amount - (case when amount > 0 then 1 else -1 end)::bigint * case
-          when last_settled_on is null or last_settled_on <= ${asOf}::date then settled_amount
-          -- A debit is always the debit side of its settlements, a credit the credit side.
-          -- bigint, as every other term: the open amount and what follows stay out of numeric.
-          when amount > 0 then (select coalesce(sum(s.amount), 0)::bigint from settlements s
-                                where s.debit_id = c.id and s.settled_on <= ${asOf}::date)
-          else (select coalesce(sum(s.amount), 0)::bigint from settlements s
-                where s.credit_id = c.id and s.settled_on <= ${asOf}::date)
-        end as open
-      from candidates c
+      select e.customer_id, e.currency, e.amount, e.amount_accounting, ${t.period} as period, ${t.overdue} as overdue, ${t.open} as open
+      from candidates e
       -- A subquery of its own, so that each open amount (and its settlement probe) is computed once,
       -- not once for the filter and again for each sum below.
       offset 0
     ), grouped as (
-      select customer_id, currency::text as currency,
-        case when amount > 0 and aged_from is not null
-          then width_bucket(${asOf}::date - aged_from, ${starts}::int[]) else 0 end as period,
-        -- The summary's overdue (credit.ts): debits past their due date, whatever the basis.
-        (amount > 0 and due_date is not null and due_date < ${asOf}::date) as overdue,
-        -- Prorated only when partly settled: most open entries are not settled at all.
-        sum(case when open = amount then amount_accounting else round(amount_accounting::numeric * open / amount)::bigint end) as accounting,
-        sum(open) as open
+      select customer_id, currency::text as currency, period, overdue, ${t.accounting} as accounting, sum(open) as open
       from open where open <> 0
       group by 1, 2, 3, 4
     ), per_customer as (
-      select customer_id,
-        string_agg(concat_ws(',', currency, period, overdue::int, accounting, open), ';') as groups
+      select customer_id, ${t.groups} as groups
       from grouped group by customer_id
     )
     -- The customer's account and name by primary key, one probe per customer (two subqueries, one
@@ -174,29 +250,30 @@ function agedStatement(query: AgedReceivablesQuery, scope: RawBuilder<unknown> |
     order by c.account`;
 }
 
+/** A whole number of minor units from its decimal text: through a double when that is exact (15 digits). */
+function minorOf(text: string): bigint {
+  return text.length < 16 ? BigInt(Number(text)) : BigInt(text);
+}
+
 function toCustomer(row: AgedRow, periods: number): AgedCustomer {
   const buckets = new Array<bigint>(periods).fill(0n);
+  let balance = 0n;
   let overdue = 0n;
-  const currencies = new Map<string, CurrencyAging>();
+  // Nearly every customer has one currency: a short list, searched, beats a map per customer.
+  const currencies: CurrencyAging[] = [];
   for (const group of row.groups.split(';')) {
     const [currency, periodText, overdueFlag, accountingText, openText] = group.split(',') as [string, string, string, string, string];
     const period = Number(periodText);
-    const accounting = BigInt(accountingText);
-    const open = BigInt(openText);
+    const accounting = minorOf(accountingText);
+    const open = minorOf(openText);
     buckets[period]! += accounting;
+    balance += accounting;
     if (overdueFlag === '1') overdue += accounting;
-    let line = currencies.get(currency);
-    if (!line) currencies.set(currency, (line = emptyCurrencyAging(currency, periods)));
+    let line = currencies.find((c) => c.currency === currency);
+    if (!line) currencies.push((line = emptyCurrencyAging(currency, periods)));
     line.balance += open;
     line.buckets[period]! += open;
   }
-  return {
-    id: row.id,
-    account: row.account,
-    name: row.name,
-    balance: buckets.reduce((sum, amount) => sum + amount, 0n),
-    overdue,
-    buckets,
-    byCurrency: [...currencies.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1)),
-  };
+  if (currencies.length > 1) currencies.sort((x, y) => (x.currency < y.currency ? -1 : 1));
+  return { id: row.id, account: row.account, name: row.name, balance, overdue, buckets, byCurrency: currencies };
 }

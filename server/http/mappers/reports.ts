@@ -50,6 +50,21 @@ export function agedCustomerJson(customer: AgedCustomer): AgedCustomerJson {
   };
 }
 
+/**
+ * JSON.stringify(agedCustomerJson(customer)), written directly: the report's loop over every
+ * customer without an object and an array per line (a fifth of the server's time as of today).
+ * tests/server/reports/json-text.test.ts holds it to the same text.
+ */
+export function agedCustomerJsonText(customer: AgedCustomer): string {
+  const { buckets } = customer;
+  let amounts = '';
+  for (let i = 0; i < buckets.length; i += 1) amounts += (i === 0 ? '' : ',') + toJsonMinor(buckets[i]!);
+  return (
+    `{"id":${JSON.stringify(customer.id)},"account":${JSON.stringify(customer.account)},"name":${JSON.stringify(customer.name)},` +
+    `"balance":${toJsonMinor(customer.balance)},"overdue":${toJsonMinor(customer.overdue)},"buckets":[${amounts}]}`
+  );
+}
+
 export function agedTotalsJson(totals: AgedTotals): AgedTotalsJson {
   return {
     balance: toJsonMinor(totals.balance),
@@ -76,16 +91,16 @@ export async function* agedReceivablesJson(heading: AgedReceivablesHeading, page
   };
   yield `${JSON.stringify(head).slice(0, -1)},"customers":[`;
   const totals = new TotalsAccumulator(heading.periods.length);
-  let separator = '';
+  let first = true;
   for await (const page of pages) {
-    let chunk = '';
+    const lines: string[] = [];
     for (const customer of page) {
       totals.add(customer);
-      if (!listed) continue;
-      chunk += separator + JSON.stringify(agedCustomerJson(customer));
-      separator = ',';
+      if (listed) lines.push(agedCustomerJsonText(customer));
     }
-    if (chunk) yield chunk;
+    if (lines.length === 0) continue;
+    yield (first ? '' : ',') + lines.join(',');
+    first = false;
   }
   yield `],"totals":${JSON.stringify(agedTotalsJson(totals.totals()))}}`;
 }

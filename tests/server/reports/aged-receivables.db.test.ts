@@ -95,6 +95,44 @@ describe.each(testDatabases)('aged receivables lines on $name', ({ name, skipRea
     }
   });
 
+  it.skipIf(skipReason)('read a payment applied after the date as unapplied on it, whether or not anything closed since', async () => {
+    // INV-P (800.00) is paid 300.00 on 2026-11-30 by PAY-P (500.00): both stay open, and as of
+    // TODAY the settlement has not happened yet. The report reads what closed since the date to
+    // choose its statement; it must give the domain's figures both before and after something
+    // (INV-Q, paid in full on 2026-11-28) closes after the date.
+    const customerLine = async (account: string) => {
+      const [customer] = await handle.db.selectFrom('customers').select('id').where('account', '=', account).execute();
+      return domainLine(handle.db, customer!.id, TODAY, DEFAULT_AGING_PERIODS, 'due_date');
+    };
+    await importFiles(handle, [
+      file('customers.csv', 'account,name,currency\nLATE-PAY,Late Payment Co,USD\n'),
+      file('ledger.csv', [
+        LEDGER_HEADER,
+        'LP-1,LATE-PAY,invoice,INV-P,2026-09-01,2026-10-01,USD,800.00,800.00',
+        'LP-2,LATE-PAY,payment,PAY-P,2026-11-20,,USD,-500.00,-500.00',
+      ].join('\n')),
+      file('settlements.csv', `${SETTLEMENTS_HEADER}\nLP-1,LP-2,300.00,2026-11-30\n`),
+    ], { accountingCurrency: 'USD', actor: 'test' });
+    const expected = await customerLine('LATE-PAY');
+    expect(expected).toMatchObject({ balance: 30000n, overdue: 80000n, buckets: [-50000n, 0n, 80000n, 0n, 0n, 0n] });
+    const lineOf = async (paging: Paging) => {
+      const line = (await allLines(agedReceivables(handle.db, query(TODAY), { paging }))).find((l) => l.account === 'LATE-PAY');
+      return line && { balance: line.balance, overdue: line.overdue, buckets: line.buckets, byCurrency: line.byCurrency };
+    };
+    for (const paging of PAGINGS) expect(await lineOf(paging)).toEqual(expected);
+    await importFiles(handle, [
+      file('customers.csv', 'account,name,currency\nLATE-FULL,Paid Later Ltd,USD\n'),
+      file('ledger.csv', [
+        LEDGER_HEADER,
+        'LQ-1,LATE-FULL,invoice,INV-Q,2026-10-01,2026-11-01,USD,100.00,100.00',
+        'LQ-2,LATE-FULL,payment,PAY-Q,2026-11-28,,USD,-100.00,-100.00',
+      ].join('\n')),
+      file('settlements.csv', `${SETTLEMENTS_HEADER}\nLQ-1,LQ-2,100.00,2026-11-28\n`),
+    ], { accountingCurrency: 'USD', actor: 'test' });
+    for (const paging of PAGINGS) expect(await lineOf(paging)).toEqual(expected);
+    expect(await customerLine('LATE-FULL')).toMatchObject({ balance: 10000n, overdue: 10000n });
+  });
+
   it.skipIf(skipReason)('age a two-currency customer in the accounting currency and in each transaction currency', async () => {
     await importFiles(handle, [
       file('customers.csv', 'account,name,currency\nTWO-CUR,Two Currencies Ltd,USD\n'),
