@@ -22,7 +22,7 @@ export function AccountStatusBadge(props: { status: AccountStatus }) {
 }
 
 /** The account status in words, in the display language (English without one). */
-export function accountStatusLabel(status: AccountStatus, locale = 'en-US'): string {
+export function accountStatusLabel(status: AccountStatus, locale: string): string {
   return translate(locale, `common.accountStatus.${status}`);
 }
 
@@ -35,7 +35,7 @@ const collectionLook: Record<CollectionStatus, { color: BadgeProps['color'] }> =
 };
 
 /** The collection status in words, in the display language (English without one). */
-export function collectionStatusLabel(status: CollectionStatus, locale = 'en-US'): string {
+export function collectionStatusLabel(status: CollectionStatus, locale: string): string {
   return translate(locale, `common.collectionStatus.${status}`);
 }
 

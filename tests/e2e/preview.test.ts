@@ -88,4 +88,48 @@ describe.skipIf(skipReason !== null)('the task pane in the browser preview (Chro
     }
     await page.close();
   });
+
+  it('speaks German when Office does, amounts and dates included, without a word cut off at 320 px', async () => {
+    const [, second] = (await resolvableEmails(server, 2)) as [ResolvedEmail, ResolvedEmail];
+    const page = await openPreview(browser, server.baseUrl);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.getByLabel('Display language').selectOption('de-DE');
+    await page.getByRole('button', { name: '320 px' }).click();
+    await select(page, second.email);
+    const frame = await paneFrame(page);
+    await frame.getByRole('heading', { name: second.summary.customer.name }).waitFor({ timeout: 15_000 });
+    for (const tab of ['Übersicht', 'Posten', 'Verlauf', 'Aktivitäten']) await frame.getByRole('tab', { name: tab }).waitFor();
+    const text = await frame.locator('body').innerText();
+    const { balance, overdue, currency } = second.summary;
+    expect(text).toContain('Saldo');
+    // Amounts in the German form (1.234,56 $), not the English one.
+    expect(text).toContain(formatMoney(balance, currency, 'de-DE'));
+    expect(text).toContain(formatMoney(overdue, currency, 'de-DE'));
+    expect(text).not.toMatch(/\bBalance\b|\bOverdue\b|Log call|Send letter/);
+    const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, 'horizontal scrolling at 320 px in German').toBeLessThanOrEqual(0);
+    // The action bar's longer German labels may wrap between words, never inside one.
+    for (const name of ['Anruf erfassen', 'Brief senden']) {
+      const split = await frame.getByRole('button', { name }).evaluate((button) => {
+        const broken: string[] = [];
+        const walker = document.createTreeWalker(button, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          for (const match of text.matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            if (range.getClientRects().length > 1) broken.push(match[0]);
+          }
+        }
+        return broken;
+      });
+      expect(split, `words split across lines in '${name}'`).toEqual([]);
+    }
+    mkdirSync(artifactsDir, { recursive: true });
+    await page.locator('iframe[title="Collections task pane"]').screenshot({ path: path.join(artifactsDir, 'pane-de-320.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

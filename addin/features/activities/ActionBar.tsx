@@ -29,7 +29,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  grow: { flexGrow: 1, minWidth: 0 },
+  // Two words may wrap to two lines in a narrow pane; a word is never split ("protokolliere|n").
+  grow: { flexGrow: 1, minWidth: 0, overflowWrap: 'normal', wordBreak: 'normal' },
 });
 
 type Open = { kind: 'log'; type: LoggableType } | { kind: 'letter' } | { kind: 'batch' } | { kind: 'statement' } | null;

@@ -30,7 +30,7 @@ export function defaultPurpose(type: LoggableType, locale: string): string {
 export const OUTCOMES: readonly ActivityOutcome[] = ['reached', 'left_message', 'no_answer', 'promise_to_pay', 'dispute', 'wrong_contact'];
 
 /** An outcome's name (English unless a locale is given); null for none. */
-export function outcomeLabel(outcome: ActivityOutcome | null, locale = 'en'): string | null {
+export function outcomeLabel(outcome: ActivityOutcome | null, locale: string): string | null {
   return outcome && OUTCOMES.includes(outcome) ? translate(locale, `activities.outcome.${outcome}`) : null;
 }
 

@@ -110,7 +110,7 @@ export function Mentions(props: MentionsProps) {
             <li key={tx.id} className={styles.item}>
               <Text className={styles.doc}>{tx.document}</Text>
               <Text size={200} className={styles.muted}>
-                {transactionKindLabel(tx.kind)}
+                {transactionKindLabel(tx.kind, t.locale)}
               </Text>
               {tx.open === 0 ? (
                 <Text size={200}>{t('mentions.settled')}</Text>

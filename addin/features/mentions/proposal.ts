@@ -62,7 +62,7 @@ export function proposalTitle(p: OfferedProposal, byId: ReadonlyMap<string, Tran
 }
 
 /** What the proposal assumed, said plainly (rule 3). */
-export function assumptionNote(p: OfferedProposal, locale = 'en-US'): string | null {
+export function assumptionNote(p: OfferedProposal, locale: string): string | null {
   if (p.assumptions.includes('items_from_oldest_overdue')) return translate(locale, 'mentions.assumption.oldestOverdue');
   if (p.assumptions.includes('amount_from_open')) return translate(locale, 'mentions.assumption.amountFromOpen');
   return null;
@@ -83,7 +83,7 @@ const DIALOG_REASON: Record<string, string> = {
 };
 
 /** The log-call form for a promise or a dispute, as the agent would have filled it in. */
-export function activityForm(p: OfferedProposal, locale = 'en-US'): Partial<ActivityForm> {
+export function activityForm(p: OfferedProposal, locale: string): Partial<ActivityForm> {
   const f = p.fields;
   if (p.kind === 'promise_to_pay') {
     const promised: Record<string, string> = {};

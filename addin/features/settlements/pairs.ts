@@ -20,7 +20,7 @@ export const openDebits = (items: readonly TransactionItem[]) => items.filter((t
 const byDue = (a: TransactionItem, b: TransactionItem) => ((a.dueDate ?? a.postingDate) < (b.dueDate ?? b.postingDate) ? -1 : (a.dueDate ?? a.postingDate) > (b.dueDate ?? b.postingDate) ? 1 : a.document < b.document ? -1 : 1);
 
 /** Each credit against the oldest open debits of its currency until it or they run out (amounts in the locale's notation). */
-export function proposePairs(credits: readonly TransactionItem[], debits: readonly TransactionItem[], locale = 'en-US'): PairRow[] {
+export function proposePairs(credits: readonly TransactionItem[], debits: readonly TransactionItem[], locale: string): PairRow[] {
   const { decimal } = separators(locale);
   const left = new Map(debits.map((d) => [d.id, d.open]));
   const rows: PairRow[] = [];

@@ -11,7 +11,7 @@ import { Money } from '../../ui/Money';
 import { CollectionStatusBadge } from '../../ui/StatusBadge';
 
 /** A transaction's kind in the locale's language ('Invoice', 'Credit note'…). */
-export function transactionKindLabel(kind: TransactionItem['kind'], locale = 'en-US'): string {
+export function transactionKindLabel(kind: TransactionItem['kind'], locale: string): string {
   return translate(locale, `timeline.type.${kind}`);
 }
 

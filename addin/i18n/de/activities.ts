@@ -5,7 +5,7 @@ import type { Source } from '../en';
 export const activities: Translation<Source['activities']> = {
   type: { call: 'Anruf', appointment: 'Termin', task: 'Aufgabe', event: 'Ereignis', note: 'Notiz', email: 'E-Mail' },
   log: {
-    call: 'Anruf protokollieren',
+    call: 'Anruf erfassen',
     appointment: 'Termin erfassen',
     task: 'Aufgabe erfassen',
     event: 'Ereignis erfassen',

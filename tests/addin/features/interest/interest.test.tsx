@@ -131,7 +131,7 @@ describe('settling by pairs and reversing', () => {
   });
 
   it('refuses pairs over what is open of the credit or the debit', () => {
-    const rows = proposePairs([pay], [inv1, inv2]);
+    const rows = proposePairs([pay], [inv1, inv2], 'en-US');
     expect(rows).toEqual([{ key: 'p:a', creditId: 'p', debitId: 'a', amount: '50.00' }]);
     const over = buildPairs([{ ...rows[0]!, amount: '50.01' }], [pay], [inv1, inv2], 'en-US');
     expect(over).toEqual({ ok: false, errors: { 'p:a': 'More than is open of PAY-1 ($50.00).' } });

@@ -20,7 +20,7 @@ describe('proposalTitle', () => {
 
 describe('activityForm', () => {
   it("maps a reason the dialog lists under another code, and says so in the notes", () => {
-    expect(activityForm(proposal({ kind: 'dispute', fields: { reasonCode: 'not_received', transactionIds: ['a'] } }))).toEqual({
+    expect(activityForm(proposal({ kind: 'dispute', fields: { reasonCode: 'not_received', transactionIds: ['a'] } }), 'en-US')).toEqual({
       outcome: 'dispute', disputeReason: 'quantity', disputed: ['a'], notes: 'The customer says: not received.', purpose: 'Dispute by email',
     });
   });
