@@ -7,6 +7,10 @@
 // statement runs under a cursor in a read-only transaction (Kysely's .stream() needs pg-cursor,
 // which the pool is not set up with). PGlite has one session, which a cursor would hold for the
 // whole download, blocking every other request: there the lines come in keyset pages of customers.
+//
+// Two statements give the same lines: when nothing was closed after the date (the report as of
+// today), customer by customer from their open entries, streaming in account order; otherwise one
+// pass over what was open on the date, grouped and then sorted (see openNowStatement, agedStatement).
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { validateAgingPeriods } from '../../domain/aging';
 import { notFound } from '../../domain/errors';
