@@ -70,6 +70,9 @@ const useStyles = makeStyles({
 });
 
 const numeric = new Set(['daysOverdue', 'open']);
+
+/** The pane's action bar (Log call, Send letter) covers the bottom of the page: a menu stays above it (two-line labels included). */
+const ACTION_BAR_ROOM = 80;
 type ColumnId = 'document' | 'dueDate' | 'daysOverdue' | 'open';
 
 export interface CustomerTabProps {
@@ -143,7 +146,8 @@ export default function TransactionsTab(props: TransactionsTabProps) {
           checked={status === 'all'}
           onChange={(_, d) => setStatus(d.checked ? 'all' : 'open')}
         />
-        <Menu open={menuOpen} onOpenChange={(_, d) => setMenuOpen(d.open)}>
+        {/* As tall as the room above the action bar allows, scrolling inside: at 320 px the whole list is taller. */}
+        <Menu open={menuOpen} onOpenChange={(_, d) => setMenuOpen(d.open)} positioning={{ autoSize: 'height', overflowBoundaryPadding: { bottom: ACTION_BAR_ROOM } }}>
           <MenuTrigger disableButtonEnhancement>
             <MenuButton size="small" aria-keyshortcuts="Shift+F10">{selected.length > 0 ? t('transactions.tab.actionsCount', { count: selected.length }) : t('transactions.tab.actions')}</MenuButton>
           </MenuTrigger>
