@@ -2,7 +2,7 @@
 // (inside the dialog, never in the pane), and sends only the API access token to the pane.
 import { createStandardPublicClientApplication, InteractionRequiredAuthError } from '@azure/msal-browser';
 import { signInLocale, type AuthConfig, type DialogAuthMessage } from './office/auth';
-import { translate } from './i18n/translate';
+import { loadCatalog, translate } from './i18n/translate';
 
 function send(message: DialogAuthMessage): void {
   Office.context.ui.messageParent(JSON.stringify(message));
@@ -39,9 +39,10 @@ async function signIn(): Promise<void> {
   await pca.acquireTokenRedirect({ scopes, account });
 }
 
-Office.onReady(() => {
+Office.onReady(async () => {
   const locale = signInLocale(Office);
   document.documentElement.lang = locale;
+  await loadCatalog(locale).catch(() => undefined);
   document.getElementById('status')!.textContent = translate(locale, 'frame.signIn.signingIn');
   signIn().catch((error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);

@@ -10,6 +10,7 @@ import { createTokenProvider, type AuthConfig } from './office/auth';
 import { createOfficeHost } from './office/mailbox';
 import { findPreviewOffice } from './office/preview-bridge';
 import { NotInOutlook } from './ui/NotInOutlook';
+import { loadCatalog } from './i18n/translate';
 
 /** The preview's stand-in wins: outside Office, a loaded office.js has no mailbox to give. */
 async function mailboxOffice(): Promise<typeof Office | null> {
@@ -35,12 +36,15 @@ function mount(children: ReactNode) {
 async function start() {
   const office = await mailboxOffice();
   if (!office) {
-    mount(<NotInOutlook locale={navigator.language || 'en-US'} />);
+    const locale = navigator.language || 'en-US';
+    await loadCatalog(locale);
+    mount(<NotInOutlook locale={locale} />);
     return;
   }
   const host = createOfficeHost(office);
   const baseUrl = window.location.origin;
-  const [auth] = await Promise.all([readAuthConfig(baseUrl), host.ready]);
+  // The words of Office's display language arrive with the server's sign-in settings.
+  const [auth] = await Promise.all([readAuthConfig(baseUrl), host.ready, loadCatalog(host.displayLanguage)]);
   const getToken =
     auth.mode === 'entra' && auth.clientId && auth.authority && auth.apiScope
       ? createTokenProvider({ clientId: auth.clientId, authority: auth.authority, apiScope: auth.apiScope, office })

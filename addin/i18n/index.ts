@@ -17,14 +17,14 @@
 //
 // Adding a language
 //   Copy de/ to <code>/, translate every message (Sie-form where the language has one), add its
-//   plural forms for every category Intl.PluralRules lists for it, and add it to `catalogs` in ./translate.ts.
+//   plural forms for every category Intl.PluralRules lists for it, and add its loader to LOADERS in ./translate.ts.
 import { createElement, Fragment, useMemo, type ReactNode } from 'react';
 import { useLocale } from '../ui/locale';
 import { fill, type At, type ParamsArg } from './core';
 import type { Source } from './en';
 import { message, translate, type MessageKey } from './translate';
 
-export { catalogLanguage, catalogs, translate, type MessageKey } from './translate';
+export { catalogLanguage, catalogs, LANGUAGES, loadCatalog, translate, type MessageKey } from './translate';
 export type { PluralForms, Translation } from './core';
 
 export interface Translate {

@@ -1,18 +1,37 @@
 // The catalogs and `translate()` without React: for code outside components (the API clients, the
 // sign-in dialog page) that must not pull React into its bundle. Components use `useT()` (./index).
 import { fill, languageOf, lookup, pluralForm, type At, type KeyOf, type ParamsArg, type Translation } from './core';
-import { de } from './de';
 import { en, type Source } from './en';
 
 export type MessageKey = KeyOf<Source>;
 
-/** Every language by its code; the first is the fallback (and the source of every key). */
-export const catalogs: Readonly<Record<string, Translation<Source>>> = { en, de };
+/**
+ * Every language beyond English, each its own chunk, loaded before the first screen that needs it
+ * (`loadCatalog`): an English pane does not download the German words.
+ */
+const LOADERS: Readonly<Record<string, () => Promise<Translation<Source>>>> = {
+  de: () => import(/* webpackChunkName: "i18n-de" */ './de').then((m) => m.de),
+};
 
-/** The catalog's language for a locale: its own when the pane has it, else English. */
+/** Every language the pane has: English (the fallback, and the source of every key) first. */
+export const LANGUAGES: readonly string[] = ['en', ...Object.keys(LOADERS)];
+
+const loaded: Record<string, Translation<Source>> = { en };
+
+/** The catalogs loaded so far, by language code. */
+export const catalogs: Readonly<Record<string, Translation<Source>>> = loaded;
+
+/** Loads the catalog of a locale's language (once; nothing for English or a language the pane lacks). */
+export async function loadCatalog(locale: string): Promise<void> {
+  const language = languageOf(locale);
+  const load = LOADERS[language];
+  if (load && !(language in loaded)) loaded[language] = await load();
+}
+
+/** The catalog's language for a locale: its own when the pane has it (loaded), else English. */
 export function catalogLanguage(locale: string): string {
   const language = languageOf(locale);
-  return language in catalogs ? language : 'en';
+  return language in loaded ? language : 'en';
 }
 
 /** The message's text before its placeholders are filled, and the language it was found in. */

@@ -6,6 +6,7 @@ import { createApiClient } from '../api/client';
 import { createReportsClient } from '../features/reports/client';
 import { createTokenProvider, type AuthConfig } from '../office/auth';
 import { WorkspaceApp, type SignIn } from './WorkspaceApp';
+import { loadCatalog } from '../i18n/translate';
 
 /** Office when this page runs in an Office dialog; null in a plain browser tab. */
 async function dialogOffice(): Promise<typeof Office | null> {
@@ -30,7 +31,8 @@ async function signIn(baseUrl: string): Promise<SignIn> {
 
 async function start() {
   const baseUrl = window.location.origin;
-  const signedIn = await signIn(baseUrl);
+  // The window speaks the browser's language (WorkspaceApp): its words load beside the sign-in.
+  const [signedIn] = await Promise.all([signIn(baseUrl), loadCatalog(navigator.language || 'en-US')]);
   const getToken = signedIn.kind === 'ready' ? signedIn.getToken : undefined;
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

@@ -1,7 +1,7 @@
 // The message catalog: every language says every English message with the same placeholders and
 // all the plural forms its language needs; lookups follow the display language.
-import { describe, expect, it } from 'vitest';
-import { catalogs, translate } from '../../../addin/i18n';
+import { describe, expect, it, vi } from 'vitest';
+import { catalogs, LANGUAGES, translate } from '../../../addin/i18n';
 import { en } from '../../../addin/i18n/en';
 
 type Node = string | { [key: string]: Node };
@@ -74,5 +74,20 @@ describe('translate', () => {
     // English text follows English rules, whatever the locale's own (French counts 0 as "one").
     expect(translate('fr-FR', 'worklist.customers', { count: 0 })).toBe('0 customers');
     expect(translate('de-DE', 'overview.facts.days', { count: 1.5 })).toBe('1,5 Tage');
+  });
+
+  it('has every language the pane offers loaded here (the set-up loads them all), so none goes unchecked', () => {
+    expect(Object.keys(catalogs).sort()).toEqual([...LANGUAGES].sort());
+    expect(LANGUAGES).toContain('de');
+  });
+
+  it('speaks English for a language until its catalog is loaded, then that language', async () => {
+    vi.resetModules();
+    const fresh = await import('../../../addin/i18n/translate');
+    expect(fresh.translate('de-DE', 'common.close')).toBe('Close');
+    await fresh.loadCatalog('de-AT');
+    expect(fresh.translate('de-DE', 'common.close')).toBe('Schließen');
+    await fresh.loadCatalog('fr-FR');
+    expect(fresh.translate('fr-FR', 'common.close')).toBe('Close');
   });
 });
