@@ -24,7 +24,7 @@ import type {
   PostInterestNotesRequest, TransactionSettlementsResponse, UpdateInterestCodeRequest,
 } from '../../server/http/schemas/interest';
 import type { Activity, ActivityListResponse, CreateActivityRequest, UpdateActivityRequest } from '../../server/http/schemas/activities';
-import type { AuthConfig } from '../office/auth';
+import { officeDisplayLanguage, type AuthConfig } from '../office/auth';
 import { translate } from '../i18n';
 
 export class ApiError extends Error {
@@ -150,18 +150,11 @@ export interface ApiClientOptions {
   locale?: string | (() => string);
 }
 
-/** Office's display language, where the Office.js global is loaded. */
-function officeLanguage(): string | undefined {
-  const office = (globalThis as { Office?: { context?: { displayLanguage?: unknown } } }).Office;
-  const language = office?.context?.displayLanguage;
-  return typeof language === 'string' && language ? language : undefined;
-}
-
 /** The language a client writes its own messages in (ApiClientOptions.locale), read at each failure. */
 export function clientLocale(options: ApiClientOptions): () => string {
   return () => {
     const chosen = typeof options.locale === 'function' ? options.locale() : options.locale;
-    return chosen ?? officeLanguage() ?? 'en-US';
+    return chosen ?? officeDisplayLanguage((globalThis as { Office?: typeof Office }).Office) ?? 'en-US';
   };
 }
 

@@ -11,10 +11,15 @@ export type AuthConfig = AuthConfigResponse;
 /** What the dialog page sends back with `messageParent` (a JSON string); its messages are in its own display language. */
 export type DialogAuthMessage = { type: 'token'; accessToken: string; expiresOn: string | null } | { type: 'error'; message: string };
 
+/** Office's display language, where Office (or the preview's stand-in) has one. */
+export function officeDisplayLanguage(office: { context?: { displayLanguage?: unknown } } | undefined): string | undefined {
+  const language = office?.context?.displayLanguage;
+  return typeof language === 'string' && language ? language : undefined;
+}
+
 /** The language the sign-in messages are written in: Office's display language, else the browser's. */
 export function signInLocale(office: typeof Office | undefined): string {
-  const language = office?.context?.displayLanguage;
-  return typeof language === 'string' && language ? language : (globalThis.navigator?.language ?? 'en-US');
+  return officeDisplayLanguage(office) ?? globalThis.navigator?.language ?? 'en-US';
 }
 
 export interface MsalModule {

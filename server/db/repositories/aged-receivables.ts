@@ -150,6 +150,8 @@ async function* viaCursor(db: Kysely<Database>, query: AgedReceivablesQuery, poo
 }
 
 async function* viaKeyset(db: Kysely<Database>, query: AgedReceivablesQuery, pool: RawBuilder<unknown> | null, pageSize: number): AsyncGenerator<AgedRow[]> {
+  // Asked once: every page reads with the same statement.
+  const openNow = await nothingClosedSince(db, query.asOf);
   let after: string | null = null;
   for (;;) {
     let customers = db.selectFrom('customers').select(['id', 'account']).orderBy('account').limit(pageSize);
@@ -160,7 +162,7 @@ async function* viaKeyset(db: Kysely<Database>, query: AgedReceivablesQuery, poo
     if (page.length === 0) return;
     const ids = page.map((customer) => customer.id);
     const scope: Scope = (id) => sql`${id} = any(${ids}::uuid[])`;
-    const statement = (await nothingClosedSince(db, query.asOf)) ? openNowStatement(query, scope) : agedStatement(query, scope(sql.ref('customer_id')));
+    const statement = openNow ? openNowStatement(query, scope) : agedStatement(query, scope(sql.ref('customer_id')));
     yield (await statement.execute(db)).rows;
     if (page.length < pageSize) return;
     after = page[page.length - 1]!.account;
