@@ -9,6 +9,7 @@ import { useRequest } from '../../api/useRequest';
 import { useT } from '../../i18n';
 import type { MailHost } from '../../office/host';
 import { ErrorBar } from '../../ui/ErrorBar';
+import { formatDate } from '../../ui/format';
 import { useLocale } from '../../ui/locale';
 import type { ReportQuery, ReportsClient } from './client';
 import { CustomerDrawer } from './CustomerDrawer';
@@ -49,11 +50,12 @@ export function ReportView(props: { client: ReportsClient; api: ApiClient; host:
   return (
     <section className={styles.root} aria-labelledby="report-heading">
       <h1 id="report-heading" className={styles.heading}>
-        {report ? t('reports.headingAsOf', { date: report.asOf }) : t('reports.heading')}
+        {report ? t('reports.headingAsOf', { date: formatDate(report.asOf, locale) }) : t('reports.heading')}
       </h1>
       <div className={styles.toolbar}>
         <Field label={t('reports.asOf')}>
-          <Input type="date" value={asOf} onChange={(_, data) => setAsOf(data.value)} />
+          {/* Empty means today: once the report is in, the field shows the date it was made for. */}
+          <Input type="date" value={asOf || report?.asOf || ''} onChange={(_, data) => setAsOf(data.value)} />
         </Field>
         <Field label={t('reports.ageBy')}>
           <Select value={by} onChange={(_, data) => setBy(data.value as typeof by)}>

@@ -6,6 +6,8 @@ import type { AgedReceivablesResponse } from '../../../server/http/schemas/repor
 import { useRequest } from '../../api/useRequest';
 import { useT } from '../../i18n';
 import { ErrorBar } from '../../ui/ErrorBar';
+import { formatDate } from '../../ui/format';
+import { useLocale } from '../../ui/locale';
 import { Money } from '../../ui/Money';
 import { periodLabel } from '../../ui/periods';
 import type { ReportsClient } from './client';
@@ -21,6 +23,7 @@ const useStyles = makeStyles({
 export function TotalsCard(props: { client: ReportsClient; onOpenReport(): void }) {
   const styles = useStyles();
   const t = useT();
+  const locale = useLocale();
   // The totals only: the pane never downloads every customer's line.
   const { state, retry } = useRequest<AgedReceivablesResponse>('today', (signal) => props.client.report({ customers: 'none' }, signal));
   const report = state.status === 'done' ? state.data : null;
@@ -29,7 +32,7 @@ export function TotalsCard(props: { client: ReportsClient; onOpenReport(): void 
       <CardHeader
         header={
           <Text as="h2" id="receivables-card-title" weight="semibold" style={{ margin: 0 }}>
-            {report ? t('reports.card.titleAsOf', { date: report.asOf }) : t('reports.card.title')}
+            {report ? t('reports.card.titleAsOf', { date: formatDate(report.asOf, locale) }) : t('reports.card.title')}
           </Text>
         }
       />

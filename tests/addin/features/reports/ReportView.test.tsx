@@ -33,6 +33,9 @@ describe('the report view', () => {
     expect(rows[2]).toContain('EUR transactions€800.00');
     expect(rows[3]).toContain('USD transactions$185.00');
     expect(screen.getByText('3 customers with open items')).toBeTruthy();
+    // Asked for today: the heading and the date field say which day that was.
+    expect(screen.getByRole('heading', { name: 'Aged receivables as of Nov 30, 2026' })).toBeTruthy();
+    expect((screen.getByLabelText('As of') as HTMLInputElement).value).toBe('2026-11-30');
   });
 
   it('sorts by any column, both ways, and filters by name or account', async () => {
