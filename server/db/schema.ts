@@ -475,6 +475,14 @@ export interface CustomerPositionsTable {
   next_follow_up_on: DateCol | null;
 }
 
+// Migration 020: each customer's worklist priority as of the positions' date, in worklist order.
+export interface CustomerPrioritiesTable {
+  customer_id: string;
+  account: string;
+  priority: bigint;
+  priced_on: DateCol;
+}
+
 export interface Database {
   customers: CustomersTable;
   pools: PoolsTable;
@@ -507,4 +515,5 @@ export interface Database {
   interest_notes: InterestNotesTable;
   interest_note_lines: InterestNoteLinesTable;
   customer_positions: CustomerPositionsTable;
+  customer_priorities: CustomerPrioritiesTable;
 }

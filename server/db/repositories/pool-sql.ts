@@ -1,11 +1,9 @@
 // The SQL pieces of a pool: its criteria as a condition on a customer (alias c) and its position
-// (alias p, customer_positions' columns), the worklist priority of docs/domain-rules.md computed
-// exactly as server/domain/pools/priority.ts does, and an entry's collection status and open state
-// on a date. Every value is a bound parameter; nothing a user typed becomes SQL text.
+// (alias p, customer_positions' columns), the worklist priority of docs/domain-rules.md (migration
+// 020's customer_priority), and an entry's collection status and open state on a date. Every value is a bound parameter; nothing a user typed becomes SQL text.
 import { sql, type RawBuilder } from 'kysely';
 import { DEFAULT_AGING_PERIODS } from '../../domain/aging';
 import type { PoolCriteria, Range } from '../../domain/pools/criteria';
-import { PRIORITY } from '../../domain/pools/priority';
 import type { CollectionStatus, IsoDate } from '../../domain/types';
 
 type Condition = RawBuilder<boolean>;
@@ -108,40 +106,12 @@ export function searchCondition(search: string): Condition {
 }
 
 /**
- * Below this urgent overdue (minor units) every step of the priority fits a bigint, even for dates
- * up to the year 2999: Σ open × due day < 10^12 × 365,243 and the weighted overdue × 230 % < 2^63.
- */
-const BIGINT_PRIORITY_BELOW = 1_000_000_000_000n;
-
-/**
- * server/domain/pools/priority.ts's priorityOf, on the position p as of `asOf`: the same whole
- * numbers, step by step with floor division, so the SQL order is the domain's order. In bigint
- * arithmetic where it cannot overflow (every real customer: half the time of numeric over 50,000
- * customers), in numeric above that; both give the same number. A bigint.
+ * server/domain/pools/priority.ts's priorityOf, on the position p as of `asOf`: migration 020's
+ * customer_priority(), which the planner inlines. A bigint.
  */
 export function prioritySql(asOf: IsoDate): RawBuilder<string> {
-  const n = (value: number | bigint) => sql.lit(Number(value));
-  const age = n(PRIORITY.ageDays);
-  const broken = sql`p.broken_count > 0`;
-  const disputed = sql`p.disputed_count > 0`;
-  const followUp = sql`coalesce(p.next_follow_up_on <= ${asOf}::date, false)`;
-  const contact = sql`case when p.last_activity_at is null then ${n(PRIORITY.contactCapDays)} / ${n(PRIORITY.contactDaysPerPercent)}
-    else least(greatest(${daysSinceContact(asOf)}, 0), ${n(PRIORITY.contactCapDays)}) / ${n(PRIORITY.contactDaysPerPercent)} end`;
-  const flag = (condition: RawBuilder<unknown>, value: number) => sql`case when ${condition} then ${n(value)} else 0 end`;
-  const percent = sql`(100 + ${flag(broken, PRIORITY.brokenPromisePercent)} + ${flag(disputed, PRIORITY.disputePercent)}
-    + ${flag(followUp, PRIORITY.followUpPercent)} + ${contact})`;
-  const points = sql`(${flag(followUp, PRIORITY.followUpPoints)} + ${flag(broken, PRIORITY.brokenPromisePoints)} + ${flag(disputed, PRIORITY.disputePoints)})`;
-  const max = sql.lit(PRIORITY.max.toString());
-  // Σ open × days overdue: the urgent overdue × the date's day number, less Σ open × due day.
-  const daysBig = sql`(p.urgent_overdue * (${asOf}::date - date '2000-01-01') - p.urgent_due_sum::bigint)`;
-  // bigint division truncates toward zero: floor for a negative dividend steps down first.
-  const weightedBig = sql`greatest(0, p.urgent_overdue + (${daysBig} - case when ${daysBig} < 0 then ${age} - 1 else 0 end) / ${age})`;
-  const days = sql`(p.urgent_overdue::numeric * (${asOf}::date - date '2000-01-01') - p.urgent_due_sum)`;
-  const weighted = sql`greatest(0, p.urgent_overdue::numeric + floor(${days} / ${age}))`;
-  return sql<string>`(case when p.on_hold then ${n(PRIORITY.onHold)}::bigint
-    when p.urgent_overdue >= 0 and p.urgent_overdue < ${sql.lit(BIGINT_PRIORITY_BELOW.toString())}::bigint
-      then least(${max}::bigint, ${weightedBig} * ${percent} / 100 + ${points})
-    else least(${max}::numeric, floor(${weighted} * ${percent} / 100) + ${points})::bigint end)`;
+  return sql<string>`customer_priority(p.on_hold, p.urgent_overdue, p.urgent_due_sum, p.broken_count, p.disputed_count,
+    p.next_follow_up_on, p.last_activity_at, ${asOf}::date)`;
 }
 
 /**

@@ -1,6 +1,7 @@
 // Customer positions (migration 013): each customer's balance, overdue, urgency, collection counts,
 // hold and activity dates, stored for today and kept by triggers, or computed live for any date by
-// the same SQL. A worklist sorts every customer by reading customer_positions once it is current.
+// the same SQL; and their worklist priorities for today (migration 020). A worklist sorts every
+// customer by reading customer_priorities once it is current.
 import { sql, type Kysely, type RawBuilder, type Selectable, type Transaction } from 'kysely';
 import type { IsoDate } from '../../domain/types';
 import type { CustomerPositionsTable, Database } from '../schema';
@@ -33,15 +34,30 @@ export async function ensurePositionsCurrent(db: Db, today: IsoDate, checkMissin
       ${missing}
     ) as ids`.execute(db);
   const ids = stale.rows[0]!.ids;
-  if (ids.length === 0) return;
   if (ids.length >= WHOLE_TABLE_FROM) await refreshAllPositions(db, today);
-  else await sql`select customer_positions_refresh(${ids}::uuid[], ${today}::date)`.execute(db);
+  else if (ids.length > 0) await sql`select customer_positions_refresh(${ids}::uuid[], ${today}::date)`.execute(db);
+  await repriceCustomers(db, today);
+}
+
+/**
+ * Prices for `today` the worklist priorities (migration 020) priced for another date: every customer
+ * once a day, as the days overdue grow, and any row a write priced while the date moved. Two index
+ * range probes when there are none.
+ */
+async function repriceCustomers(db: Db, today: IsoDate): Promise<void> {
+  await sql`
+    update customer_priorities o set priced_on = ${today}::date,
+      priority = customer_priority(p.on_hold, p.urgent_overdue, p.urgent_due_sum, p.broken_count, p.disputed_count,
+        p.next_follow_up_on, p.last_activity_at, ${today}::date)
+    from customer_positions p
+    where p.customer_id = o.customer_id and (o.priced_on < ${today}::date or o.priced_on > ${today}::date)`.execute(db);
 }
 
 /** Recomputes every customer's row for `today` (after a bulk load, or to repair). */
 export async function refreshAllPositions(db: Db, today: IsoDate): Promise<void> {
   await sql`update customer_positions_clock set today = ${today}::date where today <> ${today}::date`.execute(db);
   await sql`select customer_positions_refresh(null, ${today}::date)`.execute(db);
+  await repriceCustomers(db, today);
 }
 
 /**

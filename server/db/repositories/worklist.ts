@@ -90,6 +90,33 @@ function membersCondition(request: WorklistRequest): RawBuilder<boolean> {
   return and(parts);
 }
 
+/** Whether the request keeps every customer: no pool criteria and no filter. */
+function everyCustomer(request: WorklistRequest): boolean {
+  const { pool, search, status, period } = request;
+  return Object.keys(pool.criteria).length === 0 && !search && status === undefined && period === undefined;
+}
+
+/**
+ * The ids of the list in worklist order. Today, from the priorities kept in that order (migration
+ * 020): every customer straight off its index, a pool's members sorted by the stored priority.
+ * Another date computes each member's priority from its live position.
+ */
+function orderedIds(request: WorklistRequest, positions: RawBuilder<PositionRow>): RawBuilder<string[]> {
+  if (request.asOf !== request.today) {
+    return sql<string[]>`array(
+      select c.id from customers c join ${positions} p on p.customer_id = c.id
+      where ${membersCondition(request)}
+      order by ${prioritySql(request.asOf)} desc, c.account collate "C")`;
+  }
+  if (everyCustomer(request)) {
+    return sql<string[]>`array(select o.customer_id from customer_priorities o order by o.priority desc, o.account collate "C")`;
+  }
+  return sql<string[]>`array(
+    select c.id from customer_priorities o join customers c on c.id = o.customer_id join ${positions} p on p.customer_id = c.id
+    where ${membersCondition(request)}
+    order by o.priority desc, o.account collate "C")`;
+}
+
 /** Takes the order of the whole list as it is now, sweeping expired snapshots and the agent's oldest. */
 async function takeSnapshot(db: Kysely<Database>, request: WorklistRequest, positions: RawBuilder<PositionRow>): Promise<Snapshot> {
   const statement = sql<{ id: string; total: number }>`
@@ -99,16 +126,9 @@ async function takeSnapshot(db: Kysely<Database>, request: WorklistRequest, posi
         order by created_at desc offset ${SNAPSHOTS_PER_AGENT - 1})
     )
     insert into worklist_snapshots (agent_id, query_key, customer_ids, expires_at)
-    select ${request.agentId}, ${queryKey(request)}, coalesce(array_agg(m.id order by m.priority desc, m.account collate "C"), '{}'),
-      now() + make_interval(hours => ${SNAPSHOT_HOURS})
-    from (
-      -- A whole number within a bigint (priority.ts caps it): sorted as one, not as a numeric.
-      select c.id, c.account, ${prioritySql(request.asOf)}::bigint as priority
-      from customers c join ${positions} p on p.customer_id = c.id
-      where ${membersCondition(request)}
-    ) m
+    values (${request.agentId}, ${queryKey(request)}, ${orderedIds(request, positions)}, now() + make_interval(hours => ${SNAPSHOT_HOURS}))
     returning id, cardinality(customer_ids) as total`;
-  // Every customer of the pool is sorted: in memory (the default 4 MB spilled 50,000 to disk).
+  // A pool's members on another date are sorted in memory (the default 4 MB spilled 50,000 to disk).
   const { rows } = await db.transaction().execute(async (trx) => {
     await sql`set local work_mem = '32MB'`.execute(trx);
     return statement.execute(trx);

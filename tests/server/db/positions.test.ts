@@ -16,9 +16,10 @@ import { requestWriteOff } from '../../../server/db/repositories/write-offs';
 import type { Database } from '../../../server/db/schema';
 import { isOverdue } from '../../../server/domain/aging';
 import { balanceOf, overdueOf } from '../../../server/domain/credit';
-import { addDays } from '../../../server/domain/dates';
+import { addDays, daysBetween } from '../../../server/domain/dates';
 import { DomainError } from '../../../server/domain/errors';
 import { ledgerAsOf } from '../../../server/domain/ledger-asof';
+import { priorityOf } from '../../../server/domain/pools/priority';
 import { collectionStatuses, countCollectionStatuses } from '../../../server/domain/statuses';
 import type { IsoDate } from '../../../server/domain/types';
 import { loadDemo } from '../../../server/demo/load';
@@ -39,12 +40,39 @@ async function live(db: Kysely<Database>, asOf: IsoDate, ids?: string[]): Promis
   return db.selectFrom(livePositions(asOf, ids).as('p')).selectAll().orderBy('customer_id').execute();
 }
 
-/** Every stored row is valid for `today` and has the figures computed live for it. */
+/** The domain's worklist priority of a position on `today`. */
+function domainPriority(p: PositionRow, today: IsoDate): number {
+  const dayNumber = BigInt(daysBetween('2000-01-01' as IsoDate, today));
+  return priorityOf(
+    {
+      urgentOverdue: p.urgent_overdue,
+      urgentOverdueDays: p.urgent_overdue * dayNumber - BigInt(p.urgent_due_sum),
+      brokenPromises: p.broken_count,
+      disputes: p.disputed_count,
+      lastContactOn: p.last_activity_at ? p.last_activity_at.toISOString().slice(0, 10) : null,
+      nextFollowUpOn: p.next_follow_up_on,
+      onHold: p.on_hold,
+    },
+    today,
+  );
+}
+
+/**
+ * Every stored row is valid for `today` and has the figures computed live for it, and the worklist
+ * priorities kept in order (migration 020) are the domain's priority of those figures on `today`,
+ * with the customer's account.
+ */
 async function expectCurrent(db: Kysely<Database>, today: IsoDate): Promise<void> {
   const stored = await storedPositions(db);
   const invalid = stored.filter((r) => r.computed_for > today || (r.next_change_on !== null && r.next_change_on <= today));
   expect(invalid).toEqual([]);
-  expect(stored.map(figures)).toEqual((await live(db, today)).map(figures));
+  const computed = await live(db, today);
+  expect(stored.map(figures)).toEqual(computed.map(figures));
+  const accounts = new Map((await db.selectFrom('customers').select(['id', 'account']).execute()).map((c) => [c.id, c.account]));
+  const kept = await db.selectFrom('customer_priorities').select(['customer_id', 'account', 'priority', 'priced_on']).orderBy('customer_id').execute();
+  expect(kept.map((k) => ({ ...k, priority: Number(k.priority) }))).toEqual(
+    computed.map((p) => ({ customer_id: p.customer_id, account: accounts.get(p.customer_id), priority: domainPriority(p, today), priced_on: today })),
+  );
 }
 
 const money = (minor: bigint) => `${minor < 0n ? '-' : ''}${(minor < 0n ? -minor : minor) / 100n}.${String((minor < 0n ? -minor : minor) % 100n).padStart(2, '0')}`;
@@ -301,6 +329,10 @@ describe.each(testDatabases)('customer positions on $name', ({ name, skipReason 
         urgent_due_sum: '955800000',
       });
       await expectCurrent(db, '2026-03-04');
+      // A day later only the priority moved (one more day overdue); a renamed account moves in the order.
+      await ensurePositionsCurrent(db, '2026-03-05');
+      await db.updateTable('customers').set({ account: 'A-1' }).where('id', '=', contoso!.customer_id).execute();
+      await expectCurrent(db, '2026-03-05');
     } finally {
       await handle.close();
     }
