@@ -41,10 +41,15 @@ export async function ensurePositionsCurrent(db: Db, today: IsoDate, checkMissin
 
 /**
  * Prices for `today` the worklist priorities (migration 020) priced for another date: every customer
- * once a day, as the days overdue grow, and any row a write priced while the date moved. Two index
- * range probes when there are none.
+ * once a day, as the days overdue grow (0.75 s for 50,000 customers, usually by the positions job
+ * just after midnight), and any row a write priced while the date moved. When there are none, two
+ * probes of the ends of the priced_on index, whatever the planner's statistics say.
  */
 async function repriceCustomers(db: Db, today: IsoDate): Promise<void> {
+  const { rows } = await sql<{ first: string | null; last: string | null }>`
+    select to_char(min(priced_on), 'YYYY-MM-DD') as first, to_char(max(priced_on), 'YYYY-MM-DD') as last from customer_priorities`.execute(db);
+  const { first, last } = rows[0]!;
+  if (first === null || (first === today && last === today)) return;
   await sql`
     update customer_priorities o set priced_on = ${today}::date,
       priority = customer_priority(p.on_hold, p.urgent_overdue, p.urgent_due_sum, p.broken_count, p.disputed_count,

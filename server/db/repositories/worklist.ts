@@ -111,8 +111,10 @@ function orderedIds(request: WorklistRequest, positions: RawBuilder<PositionRow>
   if (everyCustomer(request)) {
     return sql<string[]>`array(select o.customer_id from customer_priorities o order by o.priority desc, o.account collate "C")`;
   }
+  // The positions only when a criterion or the status filter reads them.
+  const withPositions = needsPositions(request.pool.criteria) || request.status !== undefined ? sql`join ${positions} p on p.customer_id = c.id` : sql``;
   return sql<string[]>`array(
-    select c.id from customer_priorities o join customers c on c.id = o.customer_id join ${positions} p on p.customer_id = c.id
+    select c.id from customer_priorities o join customers c on c.id = o.customer_id ${withPositions}
     where ${membersCondition(request)}
     order by o.priority desc, o.account collate "C")`;
 }
