@@ -292,7 +292,6 @@ interface NumberLine {
   buckets: number[];
 }
 
-const COMMA = 44;
 const SEMICOLON = 59;
 const MINUS = 45;
 const ZERO = 48;
