@@ -60,10 +60,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     -- What ensurePositionsCurrent looks for: rows priced for another date.
     CREATE INDEX customer_priorities_priced_on_idx ON customer_priorities (priced_on);
 
-    -- The customers whose positions a statement wrote, priced for the positions' date.
+    -- The customers whose positions a statement wrote, priced for the positions' date. The advisory
+    -- lock (2020113, positions.ts's CLOCK_LOCK) is shared by writers and taken exclusively to move
+    -- the date: a write priced for the old date commits before the date moves, so the reprice after
+    -- the move sees it; a write after the move reads the new date.
     CREATE FUNCTION customer_priorities_write() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    DECLARE on_date date := customer_positions_today();
+    DECLARE on_date date;
     BEGIN
+      PERFORM pg_advisory_xact_lock_shared(2020113);
+      on_date := customer_positions_today();
       INSERT INTO customer_priorities AS t (customer_id, account, priority, priced_on)
       SELECT n.customer_id, c.account,
         customer_priority(n.on_hold, n.urgent_overdue, n.urgent_due_sum, n.broken_count, n.disputed_count,

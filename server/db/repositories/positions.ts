@@ -23,8 +23,8 @@ const WHOLE_TABLE_FROM = 5_000;
  * anti-join of every customer cost 96 of a worklist's 250 ms on 50,000 customers.
  */
 export async function ensurePositionsCurrent(db: Db, today: IsoDate, checkMissing = false): Promise<void> {
-  const moved = await sql`update customer_positions_clock set today = ${today}::date where today <> ${today}::date`.execute(db);
-  const missing = checkMissing || Number(moved.numAffectedRows ?? 0n) > 0
+  const moved = await moveClock(db, today);
+  const missing = checkMissing || moved
     ? sql`union select c.id from customers c where not exists (select 1 from customer_positions p where p.customer_id = c.id)`
     : sql``;
   const stale = await sql<{ ids: string[] }>`
@@ -50,17 +50,43 @@ async function repriceCustomers(db: Db, today: IsoDate): Promise<void> {
     select to_char(min(priced_on), 'YYYY-MM-DD') as first, to_char(max(priced_on), 'YYYY-MM-DD') as last from customer_priorities`.execute(db);
   const { first, last } = rows[0]!;
   if (first === null || (first === today && last === today)) return;
+  // Rows locked in customer order, as the positions' writers lock theirs: no deadlock with a write.
   await sql`
+    with due as (
+      select customer_id from customer_priorities
+      where priced_on < ${today}::date or priced_on > ${today}::date
+      order by customer_id for update
+    )
     update customer_priorities o set priced_on = ${today}::date,
       priority = customer_priority(p.on_hold, p.urgent_overdue, p.urgent_due_sum, p.broken_count, p.disputed_count,
         p.next_follow_up_on, p.last_activity_at, ${today}::date)
-    from customer_positions p
-    where p.customer_id = o.customer_id and (o.priced_on < ${today}::date or o.priced_on > ${today}::date)`.execute(db);
+    from due join customer_positions p on p.customer_id = due.customer_id
+    where o.customer_id = due.customer_id`.execute(db);
+}
+
+/** Migration 020's advisory lock on the clock: shared by the writers of positions, exclusive to move the date. */
+const CLOCK_LOCK = 2_020_113;
+
+/**
+ * Makes `today` the date the triggers compute for; true when it moved. The move waits for every
+ * transaction writing positions to end (they hold CLOCK_LOCK shared): whatever was priced for the
+ * old date has committed before the date moves, so the reprice that follows sees it, and every
+ * write after the move prices for the new date.
+ */
+async function moveClock(db: Db, today: IsoDate): Promise<boolean> {
+  const { rows } = await sql<{ today: string }>`select to_char(today, 'YYYY-MM-DD') as today from customer_positions_clock`.execute(db);
+  if (rows[0]?.today === today) return false;
+  const move = async (trx: Db) => {
+    await sql`select pg_advisory_xact_lock(${CLOCK_LOCK})`.execute(trx);
+    const moved = await sql`update customer_positions_clock set today = ${today}::date where today <> ${today}::date`.execute(trx);
+    return Number(moved.numAffectedRows ?? 0n) > 0;
+  };
+  return db.isTransaction ? move(db) : (db as Kysely<Database>).transaction().execute(move);
 }
 
 /** Recomputes every customer's row for `today` (after a bulk load, or to repair). */
 export async function refreshAllPositions(db: Db, today: IsoDate): Promise<void> {
-  await sql`update customer_positions_clock set today = ${today}::date where today <> ${today}::date`.execute(db);
+  await moveClock(db, today);
   await sql`select customer_positions_refresh(null, ${today}::date)`.execute(db);
   await repriceCustomers(db, today);
 }

@@ -396,3 +396,44 @@ describe.each(testDatabases)('customer positions on $name', ({ name, skipReason 
     }
   }, 300_000);
 });
+
+// Two sessions at once: PostgreSQL only (PGlite has one session).
+describe.each(testDatabases.filter((d) => d.name === 'postgres'))('customer positions on $name, written while the date moves', ({ name, skipReason }) => {
+  it.skipIf(skipReason)('price a write still open while the date moves for the new date', async () => {
+    const handle = await openTestDatabase(name);
+    try {
+      const { db } = handle;
+      await ensurePositionsCurrent(db, '2026-03-01');
+      await importFiles(handle, [
+        file('customers.csv', `${CUSTOMERS_HEADER}\nC-1,Contoso,USD`),
+        file('ledger.csv', [LEDGER_HEADER, 'I1,C-1,invoice,INV-1,2026-01-01,2026-02-01,USD,1000.00,'].join('\n')),
+      ], opts);
+      const [{ id: customerId }] = await db.selectFrom('customers').select('id').execute() as [{ id: string }];
+      await db.insertInto('collection_holds').values({ customer_id: customerId, transaction_id: null, reason: 'test', held_until: null, created_by: 'test', lifted_by: null, lifted_at: null }).execute();
+      await expectCurrent(db, '2026-03-01');
+
+      // The hold is lifted in a transaction priced for the 1st that commits only after the date
+      // has started to move to the 5th: the customer must end priced for the 5th without the hold.
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let lifted!: () => void;
+      const written = new Promise<void>((resolve) => (lifted = resolve));
+      const writer = db.transaction().execute(async (trx) => {
+        await trx.updateTable('collection_holds').set({ lifted_at: new Date(), lifted_by: 'test' }).where('customer_id', '=', customerId).execute();
+        lifted();
+        await gate;
+      });
+      await written;
+      const moving = ensurePositionsCurrent(db, '2026-03-05');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      release();
+      await writer;
+      await moving;
+      await expectCurrent(db, '2026-03-05');
+      const [kept] = await db.selectFrom('customer_priorities').select(['priority', 'priced_on']).execute();
+      expect(Number(kept!.priority)).toBeGreaterThan(0);
+    } finally {
+      await handle.close();
+    }
+  });
+});
