@@ -1,7 +1,7 @@
 // The aged receivables report as an XLSX workbook, written with exceljs's streaming writer as the
 // customers stream in: numeric cells formatted with the currency's decimals, the header row frozen,
-// a totals row and a row per transaction currency. Rows wait while the reader lags, so memory holds
-// about a page of customers however long the report.
+// a totals row and a row per transaction currency, printed landscape one page wide. Rows wait while
+// the reader lags, so memory holds about a page of customers however long the report.
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { currencyExponent, formatMinor } from '../domain/money';
@@ -47,7 +47,11 @@ async function write(heading: AgedReceivablesHeading, pages: AgedCustomerPages, 
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Collections for Outlook';
   workbook.title = `Aged receivables as of ${heading.asOf}, ${BY[heading.by]}`;
-  const sheet = workbook.addWorksheet(`As of ${heading.asOf}`, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(`As of ${heading.asOf}`, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    // Printed, every column of a customer on one page: landscape, one page wide, as many long as it takes.
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   const amountFormat = numberFormat(currency);
   sheet.columns = [
     { header: LINE_COLUMNS[0], width: 14 },

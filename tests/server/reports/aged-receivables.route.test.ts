@@ -132,6 +132,8 @@ describe.each(testDatabases)('GET /api/reports/aged-receivables on $name', ({ na
     await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    // Printed, a line's columns stay on one page.
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(sheet.getRow(1).values).toEqual([undefined, 'Account', 'Name', 'Currency', 'Balance', 'Overdue', ...DEFAULT_AGING_PERIODS.map((p) => p.label)]);
     const amount = (minor: number, currency = 'USD') => Number(formatMinor(BigInt(minor), currency));
     json.customers.forEach((c, i) => {
