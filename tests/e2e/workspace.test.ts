@@ -60,6 +60,8 @@ describe.skipIf(skipReason !== null)('the aged receivables report (Chromium)', (
     const drawer = page.getByRole('dialog');
     await drawer.getByRole('tablist', { name: 'Customer details' }).waitFor({ timeout: 15_000 });
     await drawer.getByRole('heading', { name: picked.name }).first().waitFor();
+    // Pictured once it has slid in: mid-animation it is half transparent and half off the page.
+    await drawer.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
     await page.screenshot({ path: path.join(artifactsDir, 'workspace-customer.png') });
     await drawer.getByRole('button', { name: 'Close' }).click();
     await drawer.waitFor({ state: 'detached' });
@@ -83,6 +85,8 @@ describe.skipIf(skipReason !== null)('the aged receivables report (Chromium)', (
     // Nothing wider than the pane: no sideways scrolling.
     expect(await frame.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     expect(await frame.getByRole('term').allTextContents()).toEqual(['Balance', 'Overdue', ...report.periods.map((p) => p.label)]);
+    // The card sits below the worklist: brought into the pane's view for the picture.
+    await card.scrollIntoViewIfNeeded();
     await page.locator('iframe[title="Collections task pane"]').screenshot({ path: path.join(artifactsDir, 'pane-receivables-320.png') });
 
     const [opened] = await Promise.all([page.context().waitForEvent('page'), frame.getByRole('button', { name: 'Open the full report' }).click()]);

@@ -5,19 +5,16 @@ import { useEffect, useState } from 'react';
 import { isAbortError } from '../../api/client';
 import { FormDialog, useSubmit } from '../../ui/FormDialog';
 import { formatMoney } from '../../ui/format';
-import { useT, type MessageKey } from '../../i18n';
-import { collectionStatusLabel } from '../../ui/StatusBadge';
+import { useT } from '../../i18n';
+import { accountStatusLabel, collectionStatusLabel } from '../../ui/StatusBadge';
+import type { AccountStatus } from '../../../server/http/schemas/common';
 import type { PoolsClient } from '../worklist/client';
 import type { PoolPreviewResponse, PoolResponse } from '../worklist/types';
 import { criteriaOf, DAY_KEYS, formOf, LIST_KEYS, MONEY_KEYS, type CriteriaForm } from './criteria';
 
 const PREVIEW_DELAY_MS = 300;
 const STATUSES = ['none', 'promise_to_pay', 'promise_broken', 'disputed', 'resolved'] as const;
-const ACCOUNT = [
-  ['active', 'common.accountStatus.active'],
-  ['on_hold', 'common.accountStatus.on_hold'],
-  ['blocked', 'common.accountStatus.blocked'],
-] as const satisfies ReadonlyArray<readonly [string, MessageKey]>;
+const ACCOUNT = ['active', 'on_hold', 'blocked'] as const satisfies readonly AccountStatus[];
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: tokens.spacingHorizontalM },
@@ -120,8 +117,8 @@ export function PoolForm(props: { client: PoolsClient; pool: PoolResponse | null
       <fieldset>
         <legend>{t('forms.pool.accountStatus')}</legend>
         <div className={styles.checks}>
-          {ACCOUNT.map(([v, label]) => (
-            <Checkbox key={v} label={t(label)} checked={form.accountStatus.includes(v)} onChange={() => setForm({ ...form, accountStatus: toggle(form.accountStatus, v) })} />
+          {ACCOUNT.map((v) => (
+            <Checkbox key={v} label={accountStatusLabel(v, locale)} checked={form.accountStatus.includes(v)} onChange={() => setForm({ ...form, accountStatus: toggle(form.accountStatus, v) })} />
           ))}
         </div>
       </fieldset>
