@@ -1,7 +1,8 @@
 // The aged receivables report as an XLSX workbook, written with exceljs's streaming writer as the
 // customers stream in: numeric cells formatted with the currency's decimals, the header row frozen,
-// a totals row and a row per transaction currency, printed landscape one page wide. Rows wait while
-// the reader lags, so memory holds about a page of customers however long the report.
+// a totals row and a row per transaction currency, printed landscape one page wide under the header
+// row. Rows wait while the reader lags, so memory holds about a page of customers however long the
+// report.
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { currencyExponent, formatMinor } from '../domain/money';
@@ -49,8 +50,9 @@ async function write(heading: AgedReceivablesHeading, pages: AgedCustomerPages, 
   workbook.title = `Aged receivables as of ${heading.asOf}, ${BY[heading.by]}`;
   const sheet = workbook.addWorksheet(`As of ${heading.asOf}`, {
     views: [{ state: 'frozen', ySplit: 1 }],
-    // Printed, every column of a customer on one page: landscape, one page wide, as many long as it takes.
-    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    // Printed, every column of a customer on one page (landscape, one page wide, as many long as it
+    // takes), under the header row repeated on each page.
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
   });
   const amountFormat = numberFormat(currency);
   sheet.columns = [
@@ -59,8 +61,13 @@ async function write(heading: AgedReceivablesHeading, pages: AgedCustomerPages, 
     { header: LINE_COLUMNS[2], width: 9 },
     ...[...LINE_COLUMNS.slice(3), ...periods.map((p) => p.label)].map((header) => ({ header, width: 15, style: { numFmt: amountFormat } })),
   ];
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
+  // Balance, overdue and one per period.
+  const amountColumns = Array.from({ length: 2 + periods.length }, (_, i) => FIRST_AMOUNT_COLUMN + i);
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  // An amount's heading stands over its figures, at the right of the column as they are.
+  for (const column of amountColumns) header.getCell(column).alignment = { horizontal: 'right' };
+  header.commit();
 
   const totals = new TotalsAccumulator(periods.length);
   for await (const page of pages) {
@@ -83,7 +90,7 @@ async function write(heading: AgedReceivablesHeading, pages: AgedCustomerPages, 
   for (const line of total.byCurrency) {
     const row = sheet.addRow(['Total', `${line.currency} transactions`, line.currency, cellAmount(line.balance, line.currency), null, ...line.buckets.map((a) => cellAmount(a, line.currency))]);
     const format = numberFormat(line.currency);
-    for (let column = FIRST_AMOUNT_COLUMN; column < FIRST_AMOUNT_COLUMN + 2 + periods.length; column += 1) row.getCell(column).numFmt = format;
+    for (const column of amountColumns) row.getCell(column).numFmt = format;
     row.font = { bold: true };
     row.commit();
   }

@@ -132,9 +132,11 @@ describe.each(testDatabases)('GET /api/reports/aged-receivables on $name', ({ na
     await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    // Printed, a line's columns stay on one page.
-    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    // Printed, a line's columns stay on one page, and every page starts with the header row.
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
     expect(sheet.getRow(1).values).toEqual([undefined, 'Account', 'Name', 'Currency', 'Balance', 'Overdue', ...DEFAULT_AGING_PERIODS.map((p) => p.label)]);
+    // Amount headings sit right, over their figures; the text columns' headings left.
+    expect([1, 2, 3, 4, 5, 6].map((column) => sheet.getRow(1).getCell(column).alignment?.horizontal)).toEqual([undefined, undefined, undefined, 'right', 'right', 'right']);
     const amount = (minor: number, currency = 'USD') => Number(formatMinor(BigInt(minor), currency));
     json.customers.forEach((c, i) => {
       const row = sheet.getRow(i + 2);
