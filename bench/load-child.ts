@@ -52,11 +52,13 @@ async function runEven(spec: LoadSpec & { rate: number }): Promise<LoadOutcome> 
     const send = (dueAt: number) => {
       pending += 1;
       let settled = false;
-      // Each request ends once: answered, failed, or cut off mid-answer.
+      let timedOut = false;
+      // Each request ends once: answered, timed out, or failed (also when cut off mid-answer).
       const settle = (failed: boolean) => {
         if (settled) return;
         settled = true;
-        if (failed) errors += 1;
+        if (timedOut) timeouts += 1;
+        else if (failed) errors += 1;
         else latenciesMs.push(performance.now() - dueAt);
         pending -= 1;
         finish();
@@ -67,8 +69,9 @@ async function runEven(spec: LoadSpec & { rate: number }): Promise<LoadOutcome> 
         response.on('end', () => settle(false));
         response.on('error', () => settle(true));
       });
+      // Destroying it ends it through 'error', counted there as a timeout, not again as an error.
       request.on('timeout', () => {
-        timeouts += 1;
+        timedOut = true;
         request.destroy();
       });
       request.on('error', () => settle(true));

@@ -64,8 +64,7 @@ async function check(url: string): Promise<void> {
 }
 
 export async function runMatrix(db: string, servers: Servers, picked: Picked, opts: MatrixOptions, out: Figures): Promise<void> {
-  const load = (url: string, connections: number, durationS = opts.durationS, rate?: number) =>
-    runLoad({ url, connections, durationS, ...(rate ? { rate } : {}) });
+  const load = (url: string, connections: number) => runLoad({ url, connections, durationS: opts.durationS });
   for (const who of ['typical', 'largest'] as const) {
     const id = picked[who].id;
     const barePaths = [`/ledger/${id}?asOf=${opts.asOf}`, `/open/${id}?asOf=${opts.asOf}`];
@@ -108,9 +107,9 @@ export async function runMatrix(db: string, servers: Servers, picked: Picked, op
     // and an open loop's queue would then grow for as long as the run.
     const runs = [['even', '', ['typical']], ['bursts', '_bursts', ['typical', 'largest']]] as const;
     for (const [pacing, suffix, customers] of runs) {
+      const paced = (url: string) => runLoad({ url, connections, durationS, rate, pacing });
       for (const who of customers) {
         const id = picked[who].id;
-        const paced = (url: string) => runLoad({ url, connections, durationS, rate, pacing });
         const bare = await paced(`${servers.bare}/ledger/${id}?asOf=${opts.asOf}`);
         const stats = await paced(servers.product + PATHS.summary(id, opts.asOf));
         record(out, `${db}_bare_ledger_${who}_rate${rate}${suffix}`, bare);
